@@ -1,0 +1,131 @@
+//! The widget's languages and every string a visitor sees.
+
+/// A language the widget speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    /// Bahasa Indonesia, the default.
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Reads `id`, `en` and region forms such as `id-ID` or `en_GB`, case-insensitively.
+    pub fn parse(value: &str) -> Option<Lang> {
+        let primary = value
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "id" | "in" => Some(Lang::Id),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The BCP 47 tag for the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    /// The visible strings in this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Id => &ID,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Every string the widget shows or announces.
+#[derive(Debug)]
+pub struct Strings {
+    /// Accessible name of the widget region.
+    pub region: &'static str,
+    /// Shown while the feed loads.
+    pub loading: &'static str,
+    /// Shown when the feed has no articles.
+    pub empty: &'static str,
+    /// Heading of the error state.
+    pub error: &'static str,
+    /// The retry button.
+    pub retry: &'static str,
+    /// The visual cue on a card.
+    pub read_more: &'static str,
+    /// The reader's close button.
+    pub close: &'static str,
+    /// The link to the original article.
+    pub original: &'static str,
+    /// Before author names.
+    pub by: &'static str,
+    /// Error detail: the feed address is missing or unusable.
+    pub error_config: &'static str,
+    /// Error detail: the server answered with an error status.
+    pub error_http: &'static str,
+    /// Error detail: the request took too long.
+    pub error_timeout: &'static str,
+    /// Error detail: no connection.
+    pub error_network: &'static str,
+    /// Error detail: the answer was not a readable feed.
+    pub error_format: &'static str,
+}
+
+static ID: Strings = Strings {
+    region: "Berita",
+    loading: "Memuat berita…",
+    empty: "Belum ada berita untuk ditampilkan.",
+    error: "Berita tidak dapat dimuat.",
+    retry: "Coba lagi",
+    read_more: "Baca selengkapnya",
+    close: "Tutup",
+    original: "Baca di situs asli",
+    by: "Oleh",
+    error_config: "Alamat sumber berita belum diatur dengan benar.",
+    error_http: "Server berita sedang tidak dapat diakses.",
+    error_timeout: "Server berita terlalu lama merespons.",
+    error_network: "Periksa koneksi internet Anda.",
+    error_format: "Format sumber berita tidak dikenali.",
+};
+
+static EN: Strings = Strings {
+    region: "News",
+    loading: "Loading news…",
+    empty: "There is no news to show yet.",
+    error: "The news could not be loaded.",
+    retry: "Try again",
+    read_more: "Read more",
+    close: "Close",
+    original: "Read on the original site",
+    by: "By",
+    error_config: "The news feed address is not set correctly.",
+    error_http: "The news server cannot be reached right now.",
+    error_timeout: "The news server took too long to answer.",
+    error_network: "Check your internet connection.",
+    error_format: "The news feed format was not recognised.",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_language_tags() {
+        assert_eq!(Lang::parse("id"), Some(Lang::Id));
+        assert_eq!(Lang::parse("ID-id"), Some(Lang::Id));
+        assert_eq!(Lang::parse(" en_GB "), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::parse(""), None);
+    }
+
+    #[test]
+    fn languages_differ() {
+        assert_ne!(Lang::Id.strings().close, Lang::En.strings().close);
+        assert_eq!(Lang::En.tag(), "en");
+    }
+}

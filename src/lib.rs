@@ -1,0 +1,18 @@
+//! Kabar: an embeddable news widget. Pure modules (config, feed, dates, sanitiser rules, state)
+//! compile and test natively; the browser layer (`web`, `ui`) exists only on wasm32.
+#![deny(missing_docs, missing_debug_implementations)]
+
+pub mod article;
+pub mod config;
+pub mod date;
+pub mod feed;
+pub mod i18n;
+pub mod sanitize;
+pub mod state;
+pub mod text;
+pub mod url;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,42 @@
+//! The list of cards in a layout.
+
+use std::rc::Rc;
+
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::config::Layout;
+use crate::feed::Feed;
+use crate::i18n::Lang;
+use crate::ui::Card;
+
+/// Props of the card list.
+#[derive(Properties, PartialEq, Debug)]
+pub struct CardListProps {
+    /// The loaded feed.
+    pub feed: Rc<Feed>,
+    /// How many cards to show.
+    pub limit: usize,
+    /// Grid or list.
+    pub layout: Layout,
+    /// Language for dates and labels.
+    pub lang: Lang,
+    /// Opens the reader for an article index.
+    pub on_open: Callback<(usize, Option<HtmlElement>)>,
+}
+
+/// The cards, as a list of articles so screen readers announce how many there are.
+#[function_component]
+pub fn CardList(props: &CardListProps) -> Html {
+    let count = props.feed.articles.len().min(props.limit);
+    html! {
+        <ul class={classes!("cards", props.layout.class())} part="list" role="list">
+            { for (0..count).map(|index| html! {
+                <li key={props.feed.articles[index].id.clone()}>
+                    <Card feed={props.feed.clone()} index={index} lang={props.lang}
+                        on_open={props.on_open.clone()} />
+                </li>
+            }) }
+        </ul>
+    }
+}

@@ -1,0 +1,15 @@
+//! Yew components. Each file holds one component; state lives in `crate::state`.
+
+mod app;
+mod card;
+mod card_list;
+mod reader;
+mod rich_text;
+mod status;
+
+pub use app::{App, AppProps};
+pub use card::{Card, CardProps};
+pub use card_list::{CardList, CardListProps};
+pub use reader::{Reader, ReaderProps};
+pub use rich_text::article_body;
+pub use status::{ErrorState, ErrorStateProps, Notice, NoticeProps};

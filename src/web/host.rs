@@ -1,0 +1,66 @@
+//! The host element: its attributes and its shadow root.
+
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use crate::config::{parse_config, Config, ConfigWarning};
+
+/// The widget's stylesheet, compiled into the bundle.
+const CSS: &str = include_str!("../../styles/kabar.css");
+
+thread_local! {
+    // One constructed sheet shared by every widget on the page; it is never mutated.
+    static SHEET: Option<CssStyleSheet> = CssStyleSheet::new()
+        .ok()
+        .filter(|sheet| sheet.replace_sync(CSS).is_ok());
+}
+
+/// `<kabar-news feed>` reads plain names; `<div data-kabar-news data-feed>` reads `data-` names.
+fn attribute_prefix(host: &Element) -> &'static str {
+    if host.local_name() == "kabar-news" {
+        ""
+    } else {
+        "data-"
+    }
+}
+
+/// Reads and validates the host's attributes.
+pub fn read_config(host: &Element) -> (Config, Vec<ConfigWarning>) {
+    let prefix = attribute_prefix(host);
+    let page_url = host.base_uri().ok().flatten().unwrap_or_default();
+    parse_config(
+        |name| host.get_attribute(&format!("{prefix}{name}")),
+        prefix,
+        &page_url,
+    )
+}
+
+/// Opens (or reuses) the host's shadow root, adopts the stylesheet and returns an empty element
+/// to render into.
+pub fn prepare_shadow_root(host: &HtmlElement) -> Result<Element, JsValue> {
+    let shadow: ShadowRoot = match host.shadow_root() {
+        Some(existing) => existing,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    let sheets = js_sys::Array::new();
+    SHEET.with(|sheet| {
+        if let Some(sheet) = sheet {
+            sheets.push(sheet);
+        }
+    });
+    shadow.set_adopted_style_sheets(&sheets);
+    let document = host
+        .owner_document()
+        .ok_or("the host element has no document")?;
+    let root = document.create_element("div")?;
+    root.set_class_name("kabar-mount");
+    shadow.replace_children_with_node_1(&root);
+    Ok(root)
+}
+
+/// Empties the shadow root after the app is destroyed.
+pub fn clear_shadow_root(host: &HtmlElement) {
+    if let Some(shadow) = host.shadow_root() {
+        shadow.replace_children_with_node_0();
+    }
+}

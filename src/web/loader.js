@@ -1,0 +1,122 @@
+/*! Kabar news widget loader. Include once: <script src=".../kabar.js" defer></script> */
+(function () {
+  'use strict';
+  var api = (window.Kabar = window.Kabar || {});
+  // A second copy of this script (a CMS template and a widget block both add it) does nothing.
+  if (api.loaded) {
+    console.warn('Kabar: kabar.js is included more than once on this page; the extra copy is ignored.');
+    return;
+  }
+  api.loaded = true;
+
+  var TAG = 'kabar-news';
+  var DATA_MARKER = 'data-kabar-news';
+  var script = document.currentScript;
+  // Everything else loads relative to this script's own URL, so dist/ can live on any host or path.
+  var base = (script && (script.getAttribute('data-kabar-base') || script.src)) || document.baseURI;
+
+  /*__WASM_BINDGEN_GLUE__*/
+
+  var widgets = new Map();
+  var broken = false;
+
+  function errorEvent(host, message) {
+    host.setAttribute('data-state', 'error');
+    host.dispatchEvent(new CustomEvent('kabar:error', { bubbles: true, composed: true, detail: { message: message } }));
+  }
+
+  // Show every widget's light-DOM fallback and stop calling into the module.
+  function fail(message, cause) {
+    if (broken) return;
+    broken = true;
+    console.error('Kabar: ' + message, cause || '');
+    var hosts = document.querySelectorAll(TAG + ',[' + DATA_MARKER + ']');
+    for (var i = 0; i < hosts.length; i++) {
+      var host = hosts[i];
+      if (host.shadowRoot) host.shadowRoot.replaceChildren(document.createElement('slot'));
+      errorEvent(host, 'Kabar: ' + message);
+    }
+    widgets.clear();
+  }
+
+  function mount(host) {
+    if (broken || widgets.has(host) || !host.isConnected) return;
+    try {
+      widgets.set(host, wasm_bindgen.mount(host));
+    } catch (e) {
+      fail('the widget could not start.', e);
+    }
+  }
+
+  function unmount(host) {
+    var widget = widgets.get(host);
+    if (!widget) return;
+    widgets.delete(host);
+    try {
+      widget.destroy();
+      widget.free();
+    } catch (e) {
+      fail('the widget could not stop cleanly.', e);
+    }
+  }
+
+  function update(host) {
+    var widget = widgets.get(host);
+    if (!widget || broken) return;
+    try {
+      widget.update();
+    } catch (e) {
+      fail('the widget could not apply a changed attribute.', e);
+    }
+  }
+
+  function mountDataHosts(root) {
+    if (root.nodeType !== 1) return;
+    if (root.hasAttribute(DATA_MARKER)) mount(root);
+    var found = root.querySelectorAll('[' + DATA_MARKER + ']');
+    for (var i = 0; i < found.length; i++) mount(found[i]);
+  }
+
+  function start(attributes) {
+    var dataAttributes = attributes.map(function (name) { return 'data-' + name; });
+    class KabarNews extends HTMLElement {
+      static get observedAttributes() { return attributes; }
+      connectedCallback() { mount(this); }
+      disconnectedCallback() {
+        // A move is a disconnect followed by a connect in the same task: only tear down if gone.
+        var host = this;
+        queueMicrotask(function () { if (!host.isConnected) unmount(host); });
+      }
+      attributeChangedCallback() { update(this); }
+    }
+    if (!customElements.get(TAG)) customElements.define(TAG, KabarNews);
+
+    mountDataHosts(document.documentElement);
+    new MutationObserver(function (records) {
+      var removed = false;
+      for (var i = 0; i < records.length; i++) {
+        var record = records[i];
+        if (record.type === 'attributes') {
+          if (record.target.hasAttribute(DATA_MARKER)) update(record.target);
+          continue;
+        }
+        for (var j = 0; j < record.addedNodes.length; j++) mountDataHosts(record.addedNodes[j]);
+        if (record.removedNodes.length) removed = true;
+      }
+      if (removed) {
+        widgets.forEach(function (_, host) {
+          if (!host.isConnected && host.localName !== TAG) unmount(host);
+        });
+      }
+    }).observe(document.documentElement, {
+      childList: true, subtree: true, attributes: true, attributeFilter: dataAttributes,
+    });
+  }
+
+  window.addEventListener('kabar:panic', function () { fail('an internal error stopped the widget.'); });
+
+  api.ready = wasm_bindgen({ module_or_path: new URL('kabar_bg.wasm', base) }).then(
+    function () { start(wasm_bindgen.attributes()); },
+    function (e) { fail('kabar_bg.wasm could not be loaded from ' + new URL('kabar_bg.wasm', base) + '.', e); }
+  );
+})();

@@ -1,0 +1,108 @@
+//! Browser glue: the entry points the loader calls, the host element, fetching and events.
+
+mod dom;
+mod events;
+mod fetch;
+mod host;
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+use yew::AppHandle;
+
+pub use dom::parse_html;
+pub use events::{dispatch, set_state, WidgetEvent};
+pub use fetch::{fetch_text, FetchFailure};
+
+use crate::config::{ConfigWarning, ATTRIBUTES};
+use crate::ui::{App, AppProps};
+
+thread_local! {
+    static PANICKED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs the panic hook once the module is instantiated.
+#[wasm_bindgen(start)]
+pub fn start() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        // Log once; the loader hears `kabar:panic`, shows every widget's fallback and stops calling us.
+        if !PANICKED.with(|p| p.replace(true)) {
+            web_sys::console::error_1(
+                &format!("Kabar stopped after an internal error: {info}").into(),
+            );
+            if let Some(window) = web_sys::window() {
+                if let Ok(event) = web_sys::Event::new("kabar:panic") {
+                    let _ = window.dispatch_event(&event);
+                }
+            }
+        }
+    }));
+}
+
+/// The attribute names the widget reads, for the custom element's `observedAttributes`.
+#[wasm_bindgen]
+pub fn attributes() -> Vec<String> {
+    ATTRIBUTES.iter().map(|a| a.to_string()).collect()
+}
+
+/// One widget mounted on a host element; the loader keeps it until the element leaves the page.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Widget {
+    host: HtmlElement,
+    app: Option<AppHandle<App>>,
+    warnings: Vec<ConfigWarning>,
+}
+
+/// Mounts a widget into `host`'s open shadow root.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
+    let root = host::prepare_shadow_root(&host)?;
+    let mut widget = Widget {
+        host: host.clone(),
+        app: None,
+        warnings: Vec::new(),
+    };
+    let props = widget.read_props();
+    widget.app = Some(yew::Renderer::<App>::with_root_and_props(root, props).render());
+    Ok(widget)
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Re-reads the attributes after one changed and re-renders.
+    pub fn update(&mut self) {
+        let props = self.read_props();
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// Tears the widget down: effects clean up (requests aborted, timers cleared) and the shadow
+    /// root is emptied so the light-DOM fallback would show again if the element came back.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        host::clear_shadow_root(&self.host);
+    }
+}
+
+impl Widget {
+    fn read_props(&mut self) -> AppProps {
+        let (config, warnings) = host::read_config(&self.host);
+        // One console line per distinct problem, not one per re-render.
+        for warning in &warnings {
+            if !self.warnings.contains(warning) {
+                web_sys::console::warn_1(&warning.to_string().into());
+            }
+        }
+        self.warnings = warnings;
+        AppProps {
+            config: Rc::new(config),
+            host: self.host.clone(),
+        }
+    }
+}

@@ -1,0 +1,131 @@
+// Shared pieces of the end-to-end suite: a loopback server for dist/, www/ and the test pages,
+// and Debian's headless Chromium (never a downloaded browser).
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.json': 'application/feed+json; charset=utf-8',
+  '.svg': 'image/svg+xml', '.jpg': 'image/jpeg', '.png': 'image/png',
+};
+
+const MOUNTS = [
+  ['/dist/', path.join(root, 'dist')],
+  ['/fixtures/', path.join(root, 'tests/fixtures')],
+  ['/pages/', path.join(here, 'pages')],
+  ['/', path.join(root, 'www')],
+];
+
+function fileFor(urlPath) {
+  for (const [prefix, dir] of MOUNTS) {
+    if (!urlPath.startsWith(prefix)) continue;
+    const file = path.resolve(dir, '.' + urlPath.slice(prefix.length - 1));
+    if (!file.startsWith(dir)) return null;
+    const target = fs.existsSync(file) && fs.statSync(file).isDirectory() ? path.join(file, 'index.html') : file;
+    return fs.existsSync(target) ? target : null;
+  }
+  return null;
+}
+
+/** Starts the server on a free loopback port. `/slow/<ms>/<path>` answers <path> after a delay. */
+export async function startServer() {
+  const log = []; // { path, status, aborted }
+  const server = http.createServer((req, res) => {
+    let urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const entry = { path: urlPath, status: 0, aborted: false };
+    log.push(entry);
+    let delay = 0;
+    const slow = urlPath.match(/^\/slow\/(\d+)(\/.*)$/);
+    if (slow) { delay = Number(slow[1]); urlPath = slow[2]; }
+    req.on('close', () => { if (!res.writableEnded) entry.aborted = true; });
+    const timer = setTimeout(() => {
+      if (entry.aborted) return;
+      const file = fileFor(urlPath);
+      if (!file) {
+        entry.status = 404;
+        res.writeHead(404, { 'content-type': 'text/html' }).end('<!doctype html><h1>404 Not Found</h1>');
+        return;
+      }
+      entry.status = 200;
+      const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+      if (file.endsWith('.html') && file.includes(`${path.sep}csp-`)) {
+        headers['content-security-policy'] = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'";
+      }
+      res.writeHead(200, headers).end(fs.readFileSync(file));
+    }, delay);
+    res.on('close', () => clearTimeout(timer));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    log,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
+
+/** Launches Debian's Chromium headless with the flags that work as root here. */
+export async function launchBrowser() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  return {
+    context,
+    async close() { await context.close(); fs.rmSync(profile, { recursive: true, force: true }); },
+  };
+}
+
+/**
+ * Opens a page that records every kabar:* event and console message, so tests can assert on them.
+ */
+export async function openPage(browser, url) {
+  const page = await browser.context.newPage();
+  const consoleMessages = [];
+  const pageErrors = [];
+  page.on('console', (m) => consoleMessages.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.addInitScript(() => {
+    window.__kabarEvents = [];
+    for (const name of ['kabar:ready', 'kabar:error', 'kabar:open', 'kabar:close']) {
+      document.addEventListener(name, (e) => {
+        const host = e.target;
+        window.__kabarEvents.push({ name, detail: e.detail, host: host.id || host.localName });
+      });
+    }
+  });
+  await page.goto(url);
+  return { page, consoleMessages, pageErrors };
+}
+
+/** Waits until the host matching `selector` has reached `state` (ready, empty, error). */
+export async function waitForState(page, selector, state) {
+  await page.waitForFunction(
+    ([sel, st]) => document.querySelector(sel)?.getAttribute('data-state') === st,
+    [selector, state],
+    { timeout: 15000 },
+  );
+}
+
+/** Evaluates `fn(shadowRoot, arg)` inside the shadow root of the host matching `selector`. */
+export function inShadow(page, selector, fn, arg) {
+  return page.evaluate(
+    ([sel, source, a]) => {
+      const host = document.querySelector(sel);
+      // eslint-disable-next-line no-new-func
+      return (0, eval)(`(${source})`)(host.shadowRoot, a);
+    },
+    [selector, fn.toString(), arg],
+  );
+}

@@ -1,0 +1,145 @@
+//! `cargo xtask dist`: the release bundle in `dist/`, with its sizes.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::root;
+use crate::tools::{self, ensure_wasm_bindgen, ensure_wasm_target};
+
+/// Where the wasm-bindgen glue is spliced into the loader.
+const GLUE_MARKER: &str = "/*__WASM_BINDGEN_GLUE__*/";
+
+/// A file written to `dist/` and its sizes in bytes.
+#[derive(Debug)]
+pub struct Written {
+    /// File name inside `dist/`.
+    pub name: String,
+    /// Raw size.
+    pub raw: usize,
+    /// gzip -9 size.
+    pub gzip: usize,
+    /// brotli -q 11 size.
+    pub brotli: usize,
+}
+
+/// Builds the bundle and prints the size of each file.
+pub fn run() -> Result<Vec<Written>, String> {
+    ensure_wasm_target()?;
+    ensure_wasm_bindgen()?;
+    let root = root();
+    run_build()?;
+    let out = root.join("target/kabar-bindgen");
+    let wasm = root.join("target/wasm32-unknown-unknown/release/kabar.wasm");
+    tools::run(
+        Command::new("wasm-bindgen")
+            .arg(&wasm)
+            .arg("--out-dir")
+            .arg(&out)
+            .args([
+                "--target",
+                "no-modules",
+                "--no-typescript",
+                "--remove-name-section",
+            ]),
+    )?;
+
+    let glue = read(out.join("kabar.js"))?;
+    let loader = read(root.join("src/web/loader.js"))?;
+    if !loader.contains(GLUE_MARKER) {
+        return Err("src/web/loader.js lost its glue marker".into());
+    }
+    let bundle = loader.replace(GLUE_MARKER, glue.trim());
+    let wasm_bytes = std::fs::read(out.join("kabar_bg.wasm")).map_err(|e| e.to_string())?;
+
+    let dist = root.join("dist");
+    let _ = std::fs::remove_dir_all(&dist);
+    std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
+    let files = [
+        ("kabar.js", bundle.into_bytes()),
+        ("kabar_bg.wasm", wasm_bytes),
+    ];
+    let mut written = Vec::new();
+    for (name, bytes) in files {
+        std::fs::write(dist.join(name), &bytes)
+            .map_err(|e| format!("cannot write dist/{name}: {e}"))?;
+        written.push(Written {
+            name: name.to_string(),
+            raw: bytes.len(),
+            gzip: gzip_size(&bytes),
+            brotli: brotli_size(&bytes),
+        });
+    }
+    print_sizes(&written);
+    Ok(written)
+}
+
+fn run_build() -> Result<(), String> {
+    tools::run(Command::new("cargo").args([
+        "build",
+        "--release",
+        "--lib",
+        "--package",
+        "kabar",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]))
+}
+
+fn read(path: PathBuf) -> Result<String, String> {
+    std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn gzip_size(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = encoder.write_all(bytes);
+    encoder.finish().map(|v| v.len()).unwrap_or(0)
+}
+
+fn brotli_size(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
+    out.len()
+}
+
+fn print_sizes(files: &[Written]) {
+    println!(
+        "{:<16} {:>10} {:>10} {:>10}",
+        "dist/", "raw", "gzip -9", "brotli 11"
+    );
+    for f in files {
+        println!(
+            "{:<16} {:>10} {:>10} {:>10}",
+            f.name, f.raw, f.gzip, f.brotli
+        );
+    }
+    let total = |pick: fn(&Written) -> usize| files.iter().map(pick).sum::<usize>();
+    println!(
+        "{:<16} {:>10} {:>10} {:>10}",
+        "total",
+        total(|f| f.raw),
+        total(|f| f.gzip),
+        total(|f| f.brotli)
+    );
+}
+
+/// The most brotli bytes a visitor may download for the widget (loader + wasm), excluding the
+/// feed. Sizes are deterministic, so this is a test, not a benchmark.
+pub const BROTLI_BUDGET: usize = 140 * 1024;
+
+/// Fails when the bundle grew past the budget.
+pub fn check_budget(files: &[Written]) -> Result<(), String> {
+    let total: usize = files.iter().map(|f| f.brotli).sum();
+    println!("size budget: {total} of {BROTLI_BUDGET} brotli bytes");
+    if total > BROTLI_BUDGET {
+        return Err(format!(
+            "dist/ is {total} brotli bytes, over the {BROTLI_BUDGET}-byte budget"
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,35 @@
+//! `cargo xtask dist | serve [--port N] | test`: everything a new machine needs, in two commands.
+
+mod dist;
+mod serve;
+mod test;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Result type of every step: a message that says what failed and what to do.
+pub type Step = Result<(), String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("dist") => dist::run().map(|_| ()),
+        Some("serve") => serve::run(&args[1..]),
+        Some("test") => test::run(),
+        _ => Err("usage: cargo xtask dist | serve [--port N] | test".to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the parent of this crate's folder).
+pub fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}

@@ -1,0 +1,119 @@
+//! Installing what the build and tests need, only when it is missing.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::{root, Step};
+
+/// Runs a command from the workspace root, echoing it, and fails unless it exits 0.
+pub fn run(cmd: &mut Command) -> Step {
+    eprintln!("$ {}", describe(cmd));
+    let status = cmd
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("could not start `{}`: {e}", describe(cmd)))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{}` failed ({status})", describe(cmd)))
+    }
+}
+
+fn describe(cmd: &Command) -> String {
+    let mut parts = vec![cmd.get_program().to_string_lossy().into_owned()];
+    parts.extend(cmd.get_args().map(|a| a.to_string_lossy().into_owned()));
+    parts.join(" ")
+}
+
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The `wasm32-unknown-unknown` target for the active toolchain.
+pub fn ensure_wasm_target() -> Step {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// The `wasm-bindgen` version in Cargo.lock; the CLI must be exactly this version.
+pub fn locked_wasm_bindgen_version() -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+            {
+                return Ok(version.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen package".into())
+}
+
+/// The wasm-bindgen CLI (and its test runner) at exactly the locked version.
+pub fn ensure_wasm_bindgen() -> Step {
+    let version = locked_wasm_bindgen_version()?;
+    let current = output("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if current.split_whitespace().nth(1) == Some(version.as_str()) {
+        return Ok(());
+    }
+    let pin = format!("={version}");
+    let locked = run(Command::new("cargo").args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        &pin,
+        "--locked",
+    ]));
+    if locked.is_err() {
+        // The CLI's own lockfile can name a dependency release the registry has since yanked;
+        // the CLI version stays pinned, only its dependencies resolve afresh.
+        eprintln!("xtask: retrying wasm-bindgen-cli {version} without --locked");
+        run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &pin]))?;
+    }
+    Ok(())
+}
+
+/// Debian's chromium and chromium-driver (the tests never download a browser).
+pub fn ensure_chromium() -> Step {
+    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+        return Ok(());
+    }
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get")
+        .args([
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// The end-to-end suite's npm packages, exactly as in its lockfile.
+pub fn ensure_e2e_packages() -> Step {
+    let dir = root().join("tests/e2e");
+    let stamp = dir.join("node_modules/.package-lock.json");
+    let lock = dir.join("package-lock.json");
+    let fresh = match (std::fs::metadata(&stamp), std::fs::metadata(&lock)) {
+        (Ok(s), Ok(l)) => s.modified().ok() >= l.modified().ok(),
+        _ => false,
+    };
+    if fresh {
+        return Ok(());
+    }
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--prefix", "tests/e2e"]))
+}
