@@ -1,0 +1,103 @@
+//! JSON Feed parsing against fixture files: valid, partly broken, empty, not a feed, hostile.
+
+use kabar::article::Content;
+use kabar::feed::{parse, FeedError};
+
+const FEED_URL: &str = "https://contoh.go.id/feeds/berita.json";
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn json_feed_1_1_is_read_in_full() {
+    let feed = parse(&fixture("jsonfeed-1.1.json"), FEED_URL).expect("valid feed");
+    assert_eq!(feed.title.as_deref(), Some("Berita Kabupaten Contoh"));
+    assert_eq!(feed.articles.len(), 2);
+    assert_eq!(feed.skipped, 0);
+
+    let first = &feed.articles[0];
+    assert_eq!(first.id, "musrenbang-2027");
+    assert_eq!(first.title, "Musrenbang Kecamatan Dimulai");
+    assert_eq!(first.url.as_deref(), Some("https://contoh.go.id/berita/musrenbang-2027"));
+    let image = first.image.as_ref().expect("image");
+    assert_eq!(image.url, "https://contoh.go.id/feeds/foto/musrenbang.jpg");
+    assert_eq!(first.authors, ["Humas Setda", "Dinas Kominfo"]);
+    assert_eq!(first.tags, ["Pemerintahan", "Perencanaan"]);
+    assert_eq!(first.published.map(|d| d.iso_date()).as_deref(), Some("2026-11-20"));
+    assert!(first.modified > first.published);
+    assert!(matches!(&first.content, Content::Html(h) if h.contains("<strong>")));
+
+    // A number id, no title (derived from the text), external_url and content_text.
+    let second = &feed.articles[1];
+    assert_eq!(second.id, "42");
+    assert_eq!(second.url.as_deref(), Some("https://mitra.example.id/artikel/42"));
+    assert!(second.title.starts_with("Posyandu keliling"), "{}", second.title);
+    assert!(second.summary.contains("120 balita"));
+    assert!(matches!(&second.content, Content::Text(_)));
+}
+
+#[test]
+fn json_feed_1_0_author_and_banner_image() {
+    let feed = parse(&fixture("jsonfeed-1.0.json"), FEED_URL).expect("valid feed");
+    let article = &feed.articles[0];
+    assert_eq!(article.authors, ["Bagian Perekonomian"]);
+    assert_eq!(article.image.as_ref().map(|i| i.url.as_str()), Some("https://contoh.go.id/banner.jpg"));
+    assert_eq!(article.summary, "Pasar murah digelar di halaman kantor camat.");
+    assert_eq!(article.published, None);
+}
+
+#[test]
+fn bad_items_are_skipped_and_good_ones_kept() {
+    let feed = parse(&fixture("partial.json"), FEED_URL).expect("feed with some bad items");
+    let ids: Vec<&str> = feed.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["baik-1", "baik-2", "baik-3"]);
+    assert_eq!(feed.skipped, 6);
+    assert_eq!(feed.first_skip_reason.as_deref(), Some("item 1 has no id"));
+
+    let wrong_types = &feed.articles[1];
+    assert_eq!(wrong_types.title, "Judul salah tipe diganti cuplikan isi.");
+    assert!(wrong_types.tags.is_empty() && wrong_types.authors.is_empty());
+    assert_eq!((wrong_types.published, &wrong_types.image), (None, &None));
+
+    let hostile_urls = &feed.articles[2];
+    assert_eq!(hostile_urls.url, None);
+    assert_eq!(hostile_urls.image, None);
+}
+
+#[test]
+fn an_empty_feed_is_a_feed() {
+    let feed = parse(&fixture("empty-items.json"), FEED_URL).expect("empty but valid");
+    assert!(feed.articles.is_empty());
+    assert_eq!(feed.skipped, 0);
+}
+
+#[test]
+fn non_feeds_are_errors_that_say_what_to_fix() {
+    let html = parse(&fixture("not-json.html"), FEED_URL).expect_err("HTML is not a feed");
+    assert!(matches!(html, FeedError::NotJson(_)));
+    assert!(html.to_string().contains("not JSON"));
+    let other = parse(&fixture("not-a-feed.json"), FEED_URL).expect_err("no items");
+    assert!(other.to_string().contains("items"), "{other}");
+    assert!(matches!(parse("[1,2]", FEED_URL), Err(FeedError::NotAFeed(_))));
+    assert!(matches!(parse("", FEED_URL), Err(FeedError::NotJson(_))));
+}
+
+#[test]
+fn a_byte_order_mark_is_tolerated() {
+    let text = format!("\u{feff}{}", fixture("jsonfeed-1.0.json"));
+    assert_eq!(parse(&text, FEED_URL).map(|f| f.articles.len()), Ok(1));
+}
+
+#[test]
+fn hostile_plain_text_fields_stay_plain_text_and_script_urls_vanish() {
+    let feed = parse(&fixture("hostile.json"), FEED_URL).expect("hostile but well-formed");
+    assert_eq!(feed.articles.len(), 2);
+    for article in &feed.articles {
+        assert_eq!(article.url, None, "{}", article.id);
+        assert_eq!(article.image, None, "{}", article.id);
+    }
+    // Titles are kept as the literal text the feed wrote; the UI renders them as text nodes.
+    assert!(feed.articles[0].title.starts_with("<script>"));
+}
