@@ -1,0 +1,96 @@
+// Bad feeds and hostile host pages: polite error states, partial feeds, CSS isolation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage, waitForState, inShadow } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('a feed URL that answers 404 shows a polite error with a retry and fires kabar:error', async () => {
+  const { page, pageErrors } = await openPage(browser, `${server.url}/pages/missing-feed.html`);
+  await waitForState(page, '#w', 'error');
+  const view = await inShadow(page, '#w', (root) => ({
+    title: root.querySelector('.error-title')?.textContent,
+    retry: root.querySelector('.error button')?.textContent,
+    role: root.querySelector('.error')?.getAttribute('role'),
+  }));
+  assert.deepEqual(view, { title: 'Berita tidak dapat dimuat.', retry: 'Coba lagi', role: 'status' });
+  // The webmaster's fallback link is shown inside the error state.
+  assert.equal(await page.locator('#fallback').isVisible(), true);
+  const errors = await page.evaluate(() => window.__kabarEvents.filter((e) => e.name === 'kabar:error'));
+  assert.equal(errors.length, 1);
+  assert.match(errors[0].detail.message, /HTTP 404/);
+
+  const requests = () => server.log.filter((e) => e.path === '/missing/feed.json').length;
+  assert.equal(requests(), 1);
+  await page.locator('#w .error button').click();
+  await page.waitForFunction(() => window.__kabarEvents.filter((e) => e.name === 'kabar:error').length === 2);
+  assert.equal(requests(), 2);
+  assert.equal(await page.locator('#w').getAttribute('data-state'), 'error');
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('an HTML page where the feed should be is a format error, not a crash', async () => {
+  const { page, pageErrors } = await openPage(browser, `${server.url}/pages/not-a-feed.html`);
+  await waitForState(page, '#w', 'error');
+  const [error] = await page.evaluate(() => window.__kabarEvents.filter((e) => e.name === 'kabar:error'));
+  assert.match(error.detail.message, /not JSON/);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('an empty feed shows the empty state', async () => {
+  const { page } = await openPage(browser, `${server.url}/pages/empty.html`);
+  await waitForState(page, '#w', 'empty');
+  const text = await inShadow(page, '#w', (root) => root.querySelector('[role=status]')?.textContent);
+  assert.equal(text, 'Belum ada berita untuk ditampilkan.');
+  await page.close();
+});
+
+test('the good items of a partly bad feed are shown and the skips are reported once', async () => {
+  const { page, consoleMessages } = await openPage(browser, `${server.url}/pages/partial.html`);
+  await waitForState(page, '#w', 'ready');
+  const titles = await inShadow(page, '#w', (root) => [...root.querySelectorAll('article h3')].map((h) => h.textContent));
+  assert.deepEqual(titles, ['Berita Baik Pertama', 'Judul salah tipe diganti cuplikan isi.', 'Berita Baik Ketiga']);
+  const skips = consoleMessages.filter((m) => m.type === 'warning' && m.text.includes('skipped 6 of 9'));
+  assert.equal(skips.length, 1, JSON.stringify(consoleMessages));
+  await page.close();
+});
+
+const STYLE_PROPERTIES = ['font-family', 'font-size', 'font-weight', 'font-style', 'color', 'line-height', 'letter-spacing',
+  'word-spacing', 'text-transform', 'text-align', 'margin-top', 'margin-left', 'padding-top', 'padding-left',
+  'border-top-width', 'border-top-style', 'background-color', 'display', 'visibility', 'box-sizing', 'cursor'];
+
+async function shadowStyles(path) {
+  const { page } = await openPage(browser, `${server.url}${path}`);
+  await waitForState(page, '#w', 'ready');
+  const styles = await inShadow(page, '#w', (root, props) => {
+    const pick = (el) => Object.fromEntries(props.map((p) => [p, getComputedStyle(el).getPropertyValue(p)]));
+    const selectors = ['section.kabar', 'ul.cards', 'li', 'article', '.card-media', 'article img', '.card-category', 'h3',
+      'h3 button', 'time', '.card-excerpt', '.card-more'];
+    return Object.fromEntries(selectors.map((s) => [s, root.querySelector(s) ? pick(root.querySelector(s)) : null]));
+  }, STYLE_PROPERTIES);
+  const size = await inShadow(page, '#w', (root) => {
+    const r = root.querySelector('article img').getBoundingClientRect();
+    return { imageVisible: r.width > 100 && r.height > 50 };
+  });
+  await page.close();
+  return { styles, size };
+}
+
+test('hostile global CSS on the host page does not change the widget', async () => {
+  const plain = await shadowStyles('/pages/plain.html');
+  const hostile = await shadowStyles('/pages/hostile-css.html');
+  for (const [selector, style] of Object.entries(plain.styles)) {
+    assert.ok(style, `${selector} exists`);
+    assert.deepEqual(hostile.styles[selector], style, selector);
+  }
+  assert.deepEqual(hostile.size, { imageVisible: true });
+  // The page CSS really is hostile: it changes the page's own elements.
+  const { page } = await openPage(browser, `${server.url}/pages/hostile-css.html`);
+  assert.match(await page.evaluate(() => getComputedStyle(document.body).fontFamily), /Comic Sans/);
+  await page.close();
+});
