@@ -20,20 +20,33 @@ fn json_feed_1_1_is_read_in_full() {
     let first = &feed.articles[0];
     assert_eq!(first.id, "musrenbang-2027");
     assert_eq!(first.title, "Musrenbang Kecamatan Dimulai");
-    assert_eq!(first.url.as_deref(), Some("https://contoh.go.id/berita/musrenbang-2027"));
+    assert_eq!(
+        first.url.as_deref(),
+        Some("https://contoh.go.id/berita/musrenbang-2027")
+    );
     let image = first.image.as_ref().expect("image");
     assert_eq!(image.url, "https://contoh.go.id/feeds/foto/musrenbang.jpg");
     assert_eq!(first.authors, ["Humas Setda", "Dinas Kominfo"]);
     assert_eq!(first.tags, ["Pemerintahan", "Perencanaan"]);
-    assert_eq!(first.published.map(|d| d.iso_date()).as_deref(), Some("2026-11-20"));
+    assert_eq!(
+        first.published.map(|d| d.iso_date()).as_deref(),
+        Some("2026-11-20")
+    );
     assert!(first.modified > first.published);
     assert!(matches!(&first.content, Content::Html(h) if h.contains("<strong>")));
 
     // A number id, no title (derived from the text), external_url and content_text.
     let second = &feed.articles[1];
     assert_eq!(second.id, "42");
-    assert_eq!(second.url.as_deref(), Some("https://mitra.example.id/artikel/42"));
-    assert!(second.title.starts_with("Posyandu keliling"), "{}", second.title);
+    assert_eq!(
+        second.url.as_deref(),
+        Some("https://mitra.example.id/artikel/42")
+    );
+    assert!(
+        second.title.starts_with("Posyandu keliling"),
+        "{}",
+        second.title
+    );
     assert!(second.summary.contains("120 balita"));
     assert!(matches!(&second.content, Content::Text(_)));
 }
@@ -43,8 +56,14 @@ fn json_feed_1_0_author_and_banner_image() {
     let feed = parse(&fixture("jsonfeed-1.0.json"), FEED_URL).expect("valid feed");
     let article = &feed.articles[0];
     assert_eq!(article.authors, ["Bagian Perekonomian"]);
-    assert_eq!(article.image.as_ref().map(|i| i.url.as_str()), Some("https://contoh.go.id/banner.jpg"));
-    assert_eq!(article.summary, "Pasar murah digelar di halaman kantor camat.");
+    assert_eq!(
+        article.image.as_ref().map(|i| i.url.as_str()),
+        Some("https://contoh.go.id/banner.jpg")
+    );
+    assert_eq!(
+        article.summary,
+        "Pasar murah digelar di halaman kantor camat."
+    );
     assert_eq!(article.published, None);
 }
 
@@ -80,7 +99,10 @@ fn non_feeds_are_errors_that_say_what_to_fix() {
     assert!(html.to_string().contains("not JSON"));
     let other = parse(&fixture("not-a-feed.json"), FEED_URL).expect_err("no items");
     assert!(other.to_string().contains("items"), "{other}");
-    assert!(matches!(parse("[1,2]", FEED_URL), Err(FeedError::NotAFeed(_))));
+    assert!(matches!(
+        parse("[1,2]", FEED_URL),
+        Err(FeedError::NotAFeed(_))
+    ));
     assert!(matches!(parse("", FEED_URL), Err(FeedError::NotJson(_))));
 }
 

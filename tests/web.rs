@@ -16,7 +16,9 @@ const FEED: &str = include_str!("../www/feeds/berita.json");
 const HOSTILE: &str = include_str!("fixtures/hostile.json");
 
 fn document() -> Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 /// A same-origin URL for feed text, so the real fetch path runs without a server.
@@ -29,11 +31,18 @@ fn blob_url(text: &str) -> String {
 }
 
 fn host_with(attrs: &[(&str, &str)]) -> HtmlElement {
-    let host: HtmlElement = document().create_element("kabar-news").expect("element").unchecked_into();
+    let host: HtmlElement = document()
+        .create_element("kabar-news")
+        .expect("element")
+        .unchecked_into();
     for (name, value) in attrs {
         host.set_attribute(name, value).expect("attribute");
     }
-    document().body().expect("body").append_child(&host).expect("append");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
     host
 }
 
@@ -53,7 +62,9 @@ fn shadow(host: &HtmlElement) -> ShadowRoot {
 }
 
 fn count(root: &ShadowRoot, selector: &str) -> u32 {
-    root.query_selector_all(selector).map(|l| l.length()).unwrap_or(0)
+    root.query_selector_all(selector)
+        .map(|l| l.length())
+        .unwrap_or(0)
 }
 
 async fn mounted(attrs: &[(&str, &str)]) -> (HtmlElement, Widget) {
@@ -61,7 +72,10 @@ async fn mounted(attrs: &[(&str, &str)]) -> (HtmlElement, Widget) {
     let widget = mount(host.clone()).expect("mounts");
     let watched = host.clone();
     until("a settled state", move || {
-        matches!(watched.get_attribute("data-state").as_deref(), Some("ready" | "error" | "empty"))
+        matches!(
+            watched.get_attribute("data-state").as_deref(),
+            Some("ready" | "error" | "empty")
+        )
     })
     .await;
     (host, widget)
@@ -108,11 +122,22 @@ async fn opening_a_card_shows_a_modal_dialog_named_by_the_title() {
     let title = button.text_content().unwrap_or_default();
     button.click();
     until("an open dialog", || count(&root, "dialog[open]") == 1).await;
-    let dialog = root.query_selector("dialog[open]").ok().flatten().expect("dialog");
+    let dialog = root
+        .query_selector("dialog[open]")
+        .ok()
+        .flatten()
+        .expect("dialog");
     let label_id = dialog.get_attribute("aria-labelledby").expect("labelled");
     let label = root.get_element_by_id(&label_id).expect("label element");
     assert_eq!(label.text_content().unwrap_or_default(), title);
-    assert!(dialog.query_selector(".reader-body p").ok().flatten().is_some(), "the body is shown");
+    assert!(
+        dialog
+            .query_selector(".reader-body p")
+            .ok()
+            .flatten()
+            .is_some(),
+        "the body is shown"
+    );
 
     let close: HtmlElement = dialog
         .query_selector(".reader-close")
@@ -132,14 +157,27 @@ async fn a_missing_feed_shows_the_error_state_with_retry() {
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
     let root = shadow(&host);
     assert_eq!(count(&root, ".error button"), 1);
-    assert_eq!(count(&root, ".error slot"), 1, "the webmaster's fallback content shows");
+    assert_eq!(
+        count(&root, ".error slot"),
+        1,
+        "the webmaster's fallback content shows"
+    );
     widget.destroy();
     host.remove();
 }
 
-fn collect(nodes: &[SafeNode], tags: &mut Vec<&'static str>, attrs: &mut Vec<(&'static str, String)>) {
+fn collect(
+    nodes: &[SafeNode],
+    tags: &mut Vec<&'static str>,
+    attrs: &mut Vec<(&'static str, String)>,
+) {
     for node in nodes {
-        if let SafeNode::Element { tag, attrs: a, children } = node {
+        if let SafeNode::Element {
+            tag,
+            attrs: a,
+            children,
+        } = node
+        {
             tags.push(tag);
             attrs.extend(a.iter().cloned());
             collect(children, tags, attrs);
@@ -150,19 +188,39 @@ fn collect(nodes: &[SafeNode], tags: &mut Vec<&'static str>, attrs: &mut Vec<(&'
 #[wasm_bindgen_test]
 fn the_browser_parser_and_the_allowlist_remove_every_script_vector() {
     let feed: serde_json::Value = serde_json::from_str(HOSTILE).expect("fixture is JSON");
-    let html = feed["items"][0]["content_html"].as_str().expect("content_html");
+    let html = feed["items"][0]["content_html"]
+        .as_str()
+        .expect("content_html");
     let nodes = sanitize(&parse_html(html), "https://contoh.go.id/feed.json");
     let (mut tags, mut attrs) = (Vec::new(), Vec::new());
     collect(&nodes, &mut tags, &mut attrs);
     for tag in &tags {
-        assert!(!["script", "iframe", "svg", "math", "style", "form", "button", "object", "embed", "base", "meta", "template", "noscript"].contains(tag), "{tag} survived");
+        assert!(
+            ![
+                "script", "iframe", "svg", "math", "style", "form", "button", "object", "embed",
+                "base", "meta", "template", "noscript"
+            ]
+            .contains(tag),
+            "{tag} survived"
+        );
     }
     for (name, value) in &attrs {
         let value = value.to_ascii_lowercase();
-        assert!(!name.starts_with("on") && *name != "style" && *name != "srcdoc", "{name} survived");
-        assert!(!value.contains("javascript:") && !value.starts_with("data:text") && !value.contains("vbscript:"), "{name}={value}");
+        assert!(
+            !name.starts_with("on") && *name != "style" && *name != "srcdoc",
+            "{name} survived"
+        );
+        assert!(
+            !value.contains("javascript:")
+                && !value.starts_with("data:text")
+                && !value.contains("vbscript:"),
+            "{name}={value}"
+        );
     }
-    assert!(tags.contains(&"p") && tags.contains(&"a"), "harmless structure stays: {tags:?}");
+    assert!(
+        tags.contains(&"p") && tags.contains(&"a"),
+        "harmless structure stays: {tags:?}"
+    );
     let text = format!("{nodes:?}");
     assert!(text.contains("Paragraf aman") && text.contains("Akhir yang aman"));
 }

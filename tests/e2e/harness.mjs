@@ -18,12 +18,16 @@ const TYPES = {
 
 const MOUNTS = [
   ['/dist/', path.join(root, 'dist')],
+  // The same bundle under a CDN-like path, to show it loads everything relative to itself.
+  ['/cdn/kabar/v1/', path.join(root, 'dist')],
   ['/fixtures/', path.join(root, 'tests/fixtures')],
   ['/pages/', path.join(here, 'pages')],
   ['/', path.join(root, 'www')],
 ];
 
 function fileFor(urlPath) {
+  // A copy of the loader whose wasm is missing, as after a half-finished upload.
+  if (urlPath === '/nowasm/kabar.js') return path.join(root, 'dist', 'kabar.js');
   for (const [prefix, dir] of MOUNTS) {
     if (!urlPath.startsWith(prefix)) continue;
     const file = path.resolve(dir, '.' + urlPath.slice(prefix.length - 1));

@@ -1,0 +1,49 @@
+// The loader: relative loading from any path, and graceful failure when the module cannot run.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage, waitForState, inShadow } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('an async script under any path loads its wasm relative to itself', async () => {
+  const { page, pageErrors } = await openPage(browser, `${server.url}/pages/cdn-path.html`);
+  await waitForState(page, '#w', 'ready');
+  assert.equal(await inShadow(page, '#w', (root) => root.querySelectorAll('article').length), 2);
+  assert.ok(server.log.some((e) => e.path === '/cdn/kabar/v1/kabar_bg.wasm' && e.status === 200));
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('a missing wasm file leaves the fallback content visible and reports an error', async () => {
+  const { page, pageErrors } = await openPage(browser, `${server.url}/pages/missing-wasm.html`);
+  await waitForState(page, '#w', 'error');
+  await waitForState(page, '#d', 'error');
+  assert.equal(await page.locator('#fallback').isVisible(), true);
+  assert.equal(await page.locator('#fallback-div').isVisible(), true);
+  const errors = await page.evaluate(() => window.__kabarEvents.filter((e) => e.name === 'kabar:error').map((e) => e.detail.message));
+  assert.equal(errors.length, 2);
+  assert.match(errors[0], /kabar_bg\.wasm could not be loaded/);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('after an internal error every widget falls back once and the page keeps working', async () => {
+  const { page, pageErrors, consoleMessages } = await openPage(browser, `${server.url}/index.html`);
+  await waitForState(page, 'kabar-news', 'ready');
+  await waitForState(page, '[data-kabar-news]', 'ready');
+  // The panic hook announces a panic with this event; the loader must contain the damage.
+  await page.evaluate(() => { window.dispatchEvent(new Event('kabar:panic')); window.dispatchEvent(new Event('kabar:panic')); });
+  await waitForState(page, 'kabar-news', 'error');
+  await waitForState(page, '[data-kabar-news]', 'error');
+  assert.equal(await page.locator('kabar-news > a').isVisible(), true, 'the light-DOM link shows again');
+  const errorLogs = consoleMessages.filter((m) => m.type === 'error' && m.text.includes('internal error'));
+  assert.equal(errorLogs.length, 1);
+  // A widget added afterwards is left as plain fallback content rather than half-mounted.
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<kabar-news id="late" feed="/feeds/berita.json">x</kabar-news>'));
+  assert.equal(await page.evaluate(() => document.querySelector('#late').shadowRoot), null);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
