@@ -121,3 +121,39 @@ fn content_type(file: &Path) -> &'static str {
         _ => "application/octet-stream",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serves_www_and_dist_and_nothing_outside() {
+        assert_eq!(resolve("/"), Some(root().join("www/index.html")));
+        assert_eq!(
+            resolve("/feeds/berita.json"),
+            Some(root().join("www/feeds/berita.json"))
+        );
+        for escape in [
+            "/../Cargo.toml",
+            "/dist/../Cargo.toml",
+            "/%2e%2e/Cargo.toml",
+            "/feeds/..\\..\\Cargo.toml",
+        ] {
+            assert_eq!(resolve(escape), None, "{escape}");
+        }
+        assert_eq!(resolve("/tidak-ada.html"), None);
+    }
+
+    #[test]
+    fn wasm_is_served_as_application_wasm() {
+        assert_eq!(
+            content_type(Path::new("dist/kabar_bg.wasm")),
+            "application/wasm"
+        );
+        assert_eq!(
+            content_type(Path::new("www/feeds/berita.json")),
+            "application/feed+json; charset=utf-8"
+        );
+        assert!(content_type(Path::new("dist/kabar.js")).starts_with("text/javascript"));
+    }
+}

@@ -117,3 +117,15 @@ pub fn ensure_e2e_packages() -> Step {
     }
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--prefix", "tests/e2e"]))
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_the_locked_wasm_bindgen_version() {
+        let version = super::locked_wasm_bindgen_version().expect("Cargo.lock names wasm-bindgen");
+        assert!(
+            version.split('.').count() == 3 && version.starts_with("0.2."),
+            "{version}"
+        );
+    }
+}
