@@ -23,6 +23,11 @@ pub enum LoadError {
 }
 
 impl LoadError {
+    /// Whether trying again could help; a bad `feed` attribute needs the webmaster instead.
+    pub fn is_retryable(&self) -> bool {
+        !matches!(self, LoadError::Config(_))
+    }
+
     /// The polite sentence a visitor sees under the error heading.
     pub fn visitor_message(&self, strings: &Strings) -> &'static str {
         match self {

@@ -63,6 +63,8 @@ fn error_messages_tell_the_webmaster_what_to_fix() {
     assert!(LoadError::Network("TypeError".into())
         .to_string()
         .contains("Access-Control-Allow-Origin"));
+    assert!(LoadError::Timeout(10).is_retryable() && LoadError::Http(503).is_retryable());
+    assert!(!LoadError::Config(FeedUrlProblem::Missing).is_retryable());
     let strings = kabar::i18n::Lang::En.strings();
     assert_eq!(
         LoadError::Timeout(10).visitor_message(strings),

@@ -152,15 +152,25 @@ async fn opening_a_card_shows_a_modal_dialog_named_by_the_title() {
 }
 
 #[wasm_bindgen_test]
-async fn a_missing_feed_shows_the_error_state_with_retry() {
+async fn a_missing_feed_shows_the_error_state_without_a_useless_retry() {
     let (host, mut widget) = mounted(&[]).await;
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
     let root = shadow(&host);
-    assert_eq!(count(&root, ".error button"), 1);
+    // Retrying cannot fix a missing attribute, so no retry button is offered.
+    assert_eq!(count(&root, ".error button"), 0);
     assert_eq!(
         count(&root, ".error slot"),
         1,
         "the webmaster's fallback content shows"
+    );
+    let detail = root
+        .query_selector(".error-detail")
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content());
+    assert_eq!(
+        detail.as_deref(),
+        Some("Alamat sumber berita belum diatur dengan benar.")
     );
     widget.destroy();
     host.remove();

@@ -122,7 +122,10 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     Load::Failed(error) => {
                         let message = format!("Kabar: {error}");
-                        web_sys::console::warn_1(&message.clone().into());
+                        // A bad feed attribute was already reported by name when it was read.
+                        if error.is_retryable() {
+                            web_sys::console::warn_1(&message.clone().into());
+                        }
                         dispatch(&host, WidgetEvent::Error { message });
                     }
                     Load::Loading => {}
@@ -173,7 +176,7 @@ pub fn App(props: &AppProps) -> Html {
         Load::Loading => html! { <Notice busy=true text={strings.loading} /> },
         Load::Failed(error) => html! {
             <ErrorState title={strings.error} detail={error.visitor_message(strings)}
-                retry={strings.retry} on_retry={on_retry} />
+                retry={error.is_retryable().then_some(strings.retry)} on_retry={on_retry} />
         },
         Load::Ready(feed) if feed.articles.is_empty() => {
             html! { <Notice busy=false text={strings.empty} /> }

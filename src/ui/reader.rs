@@ -68,8 +68,23 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
         })
     };
+    // A click on the backdrop targets the dialog itself (its content covers the whole box).
+    let backdrop_click = {
+        let dialog = dialog.clone();
+        Callback::from(move |event: MouseEvent| {
+            if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
+                let on_backdrop = event
+                    .target()
+                    .is_some_and(|target| &target == dialog.as_ref());
+                if on_backdrop {
+                    dialog.close();
+                }
+            }
+        })
+    };
     html! {
-        <dialog ref={dialog} class="reader" part="reader" aria-labelledby="kabar-reader-title" {onclose}>
+        <dialog ref={dialog} class="reader" part="reader" aria-labelledby="kabar-reader-title"
+            {onclose} onclick={backdrop_click}>
             <div class="reader-bar">
                 <button type="button" class="button reader-close" part="button" onclick={close_click}>
                     <span aria-hidden="true">{ "✕ " }</span>{ strings.close }

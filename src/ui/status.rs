@@ -33,8 +33,8 @@ pub struct ErrorStateProps {
     pub title: AttrValue,
     /// What happened, in the visitor's words.
     pub detail: AttrValue,
-    /// The retry button's label.
-    pub retry: AttrValue,
+    /// The retry button's label; no button when retrying cannot help.
+    pub retry: Option<AttrValue>,
     /// Fired by the retry button.
     pub on_retry: Callback<()>,
 }
@@ -47,7 +47,9 @@ pub fn ErrorState(props: &ErrorStateProps) -> Html {
         <div class="error" part="error" role="status">
             <p class="error-title">{ props.title.clone() }</p>
             <p class="error-detail">{ props.detail.clone() }</p>
-            <button type="button" class="button" part="button" {onclick}>{ props.retry.clone() }</button>
+            if let Some(label) = props.retry.clone() {
+                <button type="button" class="button" part="button" {onclick}>{ label }</button>
+            }
             // The host's light-DOM children (e.g. a link to the news page) show here.
             <div class="fallback"><slot></slot></div>
         </div>

@@ -53,6 +53,14 @@ test('a click opens the reader with the article; Escape closes it and focus retu
   assert.equal(events[0].detail.title, title);
   assert.ok(events[0].detail.id && events[0].detail.url);
   assert.equal(events[1].name, 'kabar:close');
+
+  // A click on the backdrop closes it too; a click inside does not.
+  await card.click({ position: { x: 40, y: 40 } });
+  await openDialog(page);
+  await page.locator('kabar-news .reader-body').click();
+  assert.equal(await inShadow(page, 'kabar-news', (root) => !!root.querySelector('dialog[open]')), true);
+  await page.mouse.click(5, 5);
+  await noDialog(page);
   await page.close();
 });
 
