@@ -206,7 +206,7 @@ fn safe_attributes(
             ("img", "width") => dimension(value).map(|v| ("width", v)),
             ("img", "height") => dimension(value).map(|v| ("height", v)),
             ("blockquote" | "q", "cite") => {
-                safe_url(base_url, value, UrlUse::Page).map(|u| ("cite", u))
+                safe_url(base_url, value, UrlUse::Web).map(|u| ("cite", u))
             }
             ("td" | "th", "colspan") => dimension(value).map(|v| ("colspan", v)),
             ("td" | "th", "rowspan") => dimension(value).map(|v| ("rowspan", v)),

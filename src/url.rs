@@ -9,12 +9,12 @@
 pub enum UrlUse {
     /// A feed address: http(s), or a same-origin `blob:` (used by tests and by apps that build feeds).
     Feed,
-    /// An image source: http(s), or a `data:` URL of a raster image.
+    /// An image inside article HTML: http(s), or a `data:` URL of a raster image.
     Image,
     /// A link a visitor follows: http(s), `mailto:` and `tel:`.
     Link,
-    /// An article's own address: http(s) only.
-    Page,
+    /// An article's address, its lead image, a quotation source: http(s) only.
+    Web,
 }
 
 /// Removes what browsers ignore in a URL: tabs and newlines anywhere, controls and spaces at the ends.
@@ -199,7 +199,7 @@ mod tests {
             "data:text/html,<script>alert(1)</script>",
             "data:image/svg+xml,<svg onload=alert(1)>",
         ] {
-            for usage in [UrlUse::Link, UrlUse::Image, UrlUse::Page, UrlUse::Feed] {
+            for usage in [UrlUse::Link, UrlUse::Image, UrlUse::Web, UrlUse::Feed] {
                 assert_eq!(
                     safe_url(BASE, hostile, usage),
                     None,
@@ -212,7 +212,8 @@ mod tests {
     #[test]
     fn allows_schemes_per_use() {
         assert!(safe_url(BASE, "mailto:humas@batanghari.go.id", UrlUse::Link).is_some());
-        assert!(safe_url(BASE, "mailto:humas@batanghari.go.id", UrlUse::Page).is_none());
+        assert!(safe_url(BASE, "mailto:humas@batanghari.go.id", UrlUse::Web).is_none());
+        assert!(safe_url(BASE, "data:image/png;base64,iVBORw0KGgo=", UrlUse::Web).is_none());
         assert!(safe_url(BASE, "data:image/png;base64,iVBORw0KGgo=", UrlUse::Image).is_some());
         assert!(safe_url(BASE, "data:image/png;base64,iVBORw0KGgo=", UrlUse::Link).is_none());
         assert!(safe_url(BASE, "blob:https://a.id/1234", UrlUse::Feed).is_some());

@@ -123,3 +123,15 @@ fn hostile_plain_text_fields_stay_plain_text_and_script_urls_vanish() {
     // Titles are kept as the literal text the feed wrote; the UI renders them as text nodes.
     assert!(feed.articles[0].title.starts_with("<script>"));
 }
+
+#[test]
+fn lead_images_must_be_http_urls() {
+    let json = r#"{"items":[{"id":"a","title":"T","content_text":"x","image":"data:image/png;base64,iVBORw0KGgo="},
+        {"id":"b","title":"T","content_text":"x","image":"//cdn.contoh.go.id/b.jpg"}]}"#;
+    let feed = parse(json, FEED_URL).expect("valid");
+    assert_eq!(feed.articles[0].image, None);
+    assert_eq!(
+        feed.articles[1].image.as_ref().map(|i| i.url.as_str()),
+        Some("https://cdn.contoh.go.id/b.jpg")
+    );
+}

@@ -69,11 +69,11 @@ fn parse_item(item: &Value, feed_url: &str) -> Result<Article, &'static str> {
     let url = ["url", "external_url"]
         .iter()
         .filter_map(|key| string(item, key))
-        .find_map(|raw| safe_url(feed_url, &raw, UrlUse::Page));
+        .find_map(|raw| safe_url(feed_url, &raw, UrlUse::Web));
     let image = ["image", "banner_image"]
         .iter()
         .filter_map(|key| string(item, key))
-        .find_map(|raw| safe_url(feed_url, &raw, UrlUse::Image))
+        .find_map(|raw| safe_url(feed_url, &raw, UrlUse::Web))
         // The title sits next to the image, so the image is decorative for assistive technology.
         .map(|url| Image {
             url,
