@@ -74,6 +74,10 @@ fn bad_items_are_skipped_and_good_ones_kept() {
     assert_eq!(ids, ["baik-1", "baik-2", "baik-3"]);
     assert_eq!(feed.skipped, 6);
     assert_eq!(feed.first_skip_reason.as_deref(), Some("item 1 has no id"));
+    assert_eq!(
+        feed.skip_summary("/f.json").as_deref(),
+        Some("skipped 6 of 9 items in /f.json; the first: item 1 has no id")
+    );
 
     let wrong_types = &feed.articles[1];
     assert_eq!(wrong_types.title, "Judul salah tipe diganti cuplikan isi.");
@@ -90,6 +94,7 @@ fn an_empty_feed_is_a_feed() {
     let feed = parse(&fixture("empty-items.json"), FEED_URL).expect("empty but valid");
     assert!(feed.articles.is_empty());
     assert_eq!(feed.skipped, 0);
+    assert_eq!(feed.skip_summary("/f.json"), None);
 }
 
 #[test]

@@ -20,6 +20,18 @@ pub struct Feed {
 }
 
 impl Feed {
+    /// One line for the webmaster when items were skipped: how many, and the first reason.
+    pub fn skip_summary(&self, feed_url: &str) -> Option<String> {
+        (self.skipped > 0).then(|| {
+            format!(
+                "skipped {} of {} items in {feed_url}; the first: {}",
+                self.skipped,
+                self.skipped + self.articles.len(),
+                self.first_skip_reason.as_deref().unwrap_or("unknown"),
+            )
+        })
+    }
+
     pub(crate) fn skip(&mut self, reason: String) {
         self.skipped += 1;
         if self.first_skip_reason.is_none() {

@@ -1,19 +1,14 @@
 //! The root component: fetches the feed, reflects state on the host, switches views.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
-use web_sys::{AbortController, HtmlElement};
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::config::Config;
-use crate::feed;
 use crate::state::{Action, Load, LoadError, Phase, WidgetState};
 use crate::ui::{CardList, ErrorState, Notice, Reader};
-use crate::web::{dispatch, fetch_text, set_state, FetchFailure, WidgetEvent};
-
-/// Seconds before a feed request is given up.
-const TIMEOUT_SECONDS: u32 = 10;
+use crate::web::{dispatch, set_state, FeedRequest, WidgetEvent};
 
 /// Props of the widget root.
 #[derive(Properties, PartialEq, Debug)]
@@ -40,58 +35,36 @@ pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let strings = config.lang.strings();
 
-    // Fetch whenever the feed URL changes or the visitor retries; abort on change and teardown.
+    // Fetch whenever the feed URL changes or the visitor retries. The effect's cleanup drops the
+    // request, which aborts it and clears its timer (on a new URL and on teardown alike).
     {
         let dispatcher = state.dispatcher();
         let needs_reset = state.phase() != Phase::Loading;
         use_effect_with((config.feed.clone(), state.attempt), move |(feed, _)| {
-            let controller = AbortController::new().ok();
-            let timed_out = Rc::new(Cell::new(false));
-            let mut timer = None;
-            match (feed.clone(), controller.as_ref()) {
-                (Err(problem), _) => {
-                    dispatcher.dispatch(Action::Failed(LoadError::Config(problem)))
+            let request = match feed.clone() {
+                Err(problem) => {
+                    dispatcher.dispatch(Action::Failed(LoadError::Config(problem)));
+                    None
                 }
-                (Ok(_), None) => dispatcher.dispatch(Action::Failed(LoadError::Network(
-                    "this browser has no AbortController".into(),
-                ))),
-                (Ok(url), Some(controller)) => {
+                Ok(url) => {
                     if needs_reset {
                         dispatcher.dispatch(Action::Start);
                     }
-                    let signal = controller.signal();
-                    let abort = controller.clone();
-                    let flag = timed_out.clone();
-                    timer = Some(gloo_timers::callback::Timeout::new(
-                        TIMEOUT_SECONDS * 1000,
-                        move || {
-                            flag.set(true);
-                            abort.abort();
-                        },
-                    ));
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let action = match fetch_text(&url, &signal).await {
-                            Ok(text) => match feed::parse(&text, &url) {
+                    let on_done = {
+                        let dispatcher = dispatcher.clone();
+                        move |result: Result<_, LoadError>| {
+                            dispatcher.dispatch(match result {
                                 Ok(feed) => Action::Loaded(feed),
-                                Err(error) => Action::Failed(LoadError::Format(error)),
-                            },
-                            Err(FetchFailure::Failed(error)) => Action::Failed(error),
-                            Err(FetchFailure::Aborted) if timed_out.get() => {
-                                Action::Failed(LoadError::Timeout(TIMEOUT_SECONDS))
-                            }
-                            // Aborted by teardown or a newer request: nobody is waiting.
-                            Err(FetchFailure::Aborted) => return,
-                        };
-                        dispatcher.dispatch(action);
-                    });
+                                Err(error) => Action::Failed(error),
+                            })
+                        }
+                    };
+                    FeedRequest::start(url, on_done)
+                        .map_err(|error| dispatcher.dispatch(Action::Failed(error)))
+                        .ok()
                 }
-            }
-            move || {
-                drop(timer);
-                if let Some(controller) = controller {
-                    controller.abort();
-                }
-            }
+            };
+            move || drop(request)
         });
     }
 
@@ -99,37 +72,11 @@ pub fn App(props: &AppProps) -> Html {
     {
         let host = props.host.clone();
         let state = state.clone();
-        let feed_url = config.feed.clone().unwrap_or_default();
-        let limit = config.limit;
+        let config = config.clone();
         use_effect_with((state.settled, state.phase()), move |(settled, phase)| {
             set_state(&host, *phase);
             if *settled > 0 {
-                match &state.load {
-                    Load::Ready(feed) => {
-                        if feed.skipped > 0 {
-                            web_sys::console::warn_1(
-                                &format!(
-                                    "Kabar: skipped {} of {} items in {feed_url}; the first: {}",
-                                    feed.skipped,
-                                    feed.skipped + feed.articles.len(),
-                                    feed.first_skip_reason.as_deref().unwrap_or("unknown"),
-                                )
-                                .into(),
-                            );
-                        }
-                        let count = feed.articles.len().min(limit);
-                        dispatch(&host, WidgetEvent::Ready { count });
-                    }
-                    Load::Failed(error) => {
-                        let message = format!("Kabar: {error}");
-                        // A bad feed attribute was already reported by name when it was read.
-                        if error.is_retryable() {
-                            web_sys::console::warn_1(&message.clone().into());
-                        }
-                        dispatch(&host, WidgetEvent::Error { message });
-                    }
-                    Load::Loading => {}
-                }
+                announce(&host, &state.load, &config);
             }
         });
     }
@@ -199,5 +146,27 @@ pub fn App(props: &AppProps) -> Html {
             { body }
             { reader }
         </section>
+    }
+}
+
+/// Tells the page (event) and the webmaster (console) how a load ended.
+fn announce(host: &HtmlElement, load: &Load, config: &Config) {
+    match load {
+        Load::Ready(feed) => {
+            if let Some(summary) = feed.skip_summary(config.feed.as_deref().unwrap_or_default()) {
+                web_sys::console::warn_1(&format!("Kabar: {summary}").into());
+            }
+            let count = feed.articles.len().min(config.limit);
+            dispatch(host, WidgetEvent::Ready { count });
+        }
+        Load::Failed(error) => {
+            let message = format!("Kabar: {error}");
+            // A bad feed attribute was already reported by name when it was read.
+            if error.is_retryable() {
+                web_sys::console::warn_1(&message.clone().into());
+            }
+            dispatch(host, WidgetEvent::Error { message });
+        }
+        Load::Loading => {}
     }
 }

@@ -14,7 +14,7 @@ use yew::AppHandle;
 
 pub use dom::parse_html;
 pub use events::{dispatch, set_state, WidgetEvent};
-pub use fetch::{fetch_text, FetchFailure};
+pub use fetch::{FeedRequest, TIMEOUT_SECONDS};
 
 use crate::config::{ConfigWarning, ATTRIBUTES};
 use crate::ui::{App, AppProps};
