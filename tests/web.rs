@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use kabar::sanitize::{sanitize, SafeNode};
-use kabar::web::{mount, parse_html, Widget};
+use kabar::web::{mount, parse_html, report_panic, Widget};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Blob, BlobPropertyBag, Document, HtmlElement, ShadowRoot, Url};
@@ -233,4 +233,24 @@ fn the_browser_parser_and_the_allowlist_remove_every_script_vector() {
     );
     let text = format!("{nodes:?}");
     assert!(text.contains("Paragraf aman") && text.contains("Akhir yang aman"));
+}
+
+#[wasm_bindgen_test]
+fn a_panic_is_reported_once_for_the_loader_to_contain() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+
+    let heard = Rc::new(Cell::new(0));
+    let counter = heard.clone();
+    let listener = Closure::<dyn Fn()>::new(move || counter.set(counter.get() + 1));
+    let window = web_sys::window().expect("window");
+    window
+        .add_event_listener_with_callback("kabar:panic", listener.as_ref().unchecked_ref())
+        .expect("listener");
+    report_panic("first");
+    report_panic("second");
+    assert_eq!(heard.get(), 1);
+    let _ = window
+        .remove_event_listener_with_callback("kabar:panic", listener.as_ref().unchecked_ref());
 }

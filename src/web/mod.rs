@@ -26,19 +26,21 @@ thread_local! {
 /// Installs the panic hook once the module is instantiated.
 #[wasm_bindgen(start)]
 pub fn start() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        // Log once; the loader hears `kabar:panic`, shows every widget's fallback and stops calling us.
-        if !PANICKED.with(|p| p.replace(true)) {
-            web_sys::console::error_1(
-                &format!("Kabar stopped after an internal error: {info}").into(),
-            );
-            if let Some(window) = web_sys::window() {
-                if let Ok(event) = web_sys::Event::new("kabar:panic") {
-                    let _ = window.dispatch_event(&event);
-                }
-            }
+    yew::set_custom_panic_hook(Box::new(|info| report_panic(&info.to_string())));
+}
+
+/// Reports a panic once: one console error, and `kabar:panic` on `window`, which the loader
+/// answers by showing every widget's fallback and never calling into the module again.
+pub fn report_panic(message: &str) {
+    if PANICKED.with(|p| p.replace(true)) {
+        return;
+    }
+    web_sys::console::error_1(&format!("Kabar stopped after an internal error: {message}").into());
+    if let Some(window) = web_sys::window() {
+        if let Ok(event) = web_sys::Event::new("kabar:panic") {
+            let _ = window.dispatch_event(&event);
         }
-    }));
+    }
 }
 
 /// The attribute names the widget reads, for the custom element's `observedAttributes`.
