@@ -86,14 +86,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
         <dialog ref={dialog} class="reader" part="reader" aria-labelledby="kabar-reader-title"
             {onclose} onclick={backdrop_click}>
             <div class="reader-bar">
+                <p class="card-category">{ article.tags.first().cloned().unwrap_or_default() }</p>
                 <button type="button" class="button reader-close" part="button" onclick={close_click}>
                     <span aria-hidden="true">{ "✕ " }</span>{ strings.close }
                 </button>
             </div>
             <article class="reader-article">
-                if let Some(tag) = article.tags.first() {
-                    <p class="card-category">{ tag.clone() }</p>
-                }
                 <h2 id="kabar-reader-title" class="reader-title" part="reader-title">{ article.title.clone() }</h2>
                 <p class="reader-meta">
                     if let Some(published) = &article.published {

@@ -82,6 +82,38 @@ test('keyboard only: Enter opens, the close button closes, focus comes back', as
   await page.close();
 });
 
+test('on a 360 px phone the reader fits and wide tables scroll inside it', async () => {
+  const { page } = await openPage(browser, `${server.url}/index.html`);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await waitForState(page, 'kabar-news', 'ready');
+  const count = await page.locator('kabar-news article').count();
+  let measured = null;
+  for (let i = 0; i < count && !measured; i++) {
+    await page.locator('kabar-news article h3 button').nth(i).click();
+    await openDialog(page);
+    measured = await inShadow(page, 'kabar-news', (root) => {
+      const dialog = root.querySelector('dialog');
+      const table = dialog.querySelector('.reader-body table');
+      if (!table) return null;
+      const widestWord = Math.max(...[...table.querySelectorAll('th')].map((th) => th.getBoundingClientRect().height));
+      return {
+        dialogFits: dialog.getBoundingClientRect().right <= window.innerWidth && dialog.scrollWidth <= dialog.clientWidth,
+        tableScrolls: table.scrollWidth > table.clientWidth,
+        headerLines: widestWord,
+        lineHeight: parseFloat(getComputedStyle(table.querySelector('th')).lineHeight),
+      };
+    });
+    await page.keyboard.press('Escape');
+    await noDialog(page);
+  }
+  assert.ok(measured, 'the sample feed has an article with a table');
+  assert.equal(measured.dialogFits, true);
+  assert.equal(measured.tableScrolls, true);
+  // Header cells are not squeezed into one letter per line.
+  assert.ok(measured.headerLines < 4 * measured.lineHeight, JSON.stringify(measured));
+  await page.close();
+});
+
 test('nothing from a hostile feed runs or leaves a script URL behind', async () => {
   const { page, pageErrors } = await openPage(browser, `${server.url}/pages/hostile-feed.html`);
   await waitForState(page, '#w', 'ready');
