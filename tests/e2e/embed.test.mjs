@@ -64,7 +64,7 @@ test('the English page speaks English, dates included', async () => {
 });
 
 test('including the script twice is harmless', async () => {
-  const { page, pageErrors, consoleMessages } = await openPage(browser, `${server.url}/pages/twice.html`);
+  const { page, pageErrors, consoleMessages } = await openPage(browser, server.page({ head: '<script src="/dist/kabar.js" defer></script>', body: '<kabar-news id="w" feed="/feeds/berita.json" limit="2"></kabar-news>' }));
   await waitForState(page, '#w', 'ready');
   assert.equal(await cardCount(page, '#w'), 2);
   assert.deepEqual(pageErrors, []);
@@ -73,7 +73,7 @@ test('including the script twice is harmless', async () => {
 });
 
 test('widgets added after load mount, in both forms', async () => {
-  const { page } = await openPage(browser, `${server.url}/pages/empty-page.html`);
+  const { page } = await openPage(browser, server.page('<p>Widgets are added here by the test.</p>'));
   await page.evaluate(() => window.Kabar.ready);
   await page.evaluate(() => {
     const element = document.createElement('kabar-news');
@@ -101,7 +101,7 @@ test('widgets added after load mount, in both forms', async () => {
 });
 
 test('a removed widget stops its work: the request is aborted and nothing renders', async () => {
-  const { page } = await openPage(browser, `${server.url}/pages/empty-page.html`);
+  const { page } = await openPage(browser, server.page('<p>Widgets are added here by the test.</p>'));
   await page.evaluate(() => window.Kabar.ready);
   for (const [form, markup, delay] of [
     ['element', (url) => `<kabar-news id="gone" feed="${url}"></kabar-news>`, 20000],
@@ -129,7 +129,7 @@ test('a removed widget stops its work: the request is aborted and nothing render
 });
 
 test('invalid attributes warn once each, by name, and the defaults are used', async () => {
-  const { page, consoleMessages, pageErrors } = await openPage(browser, `${server.url}/pages/invalid-attributes.html`);
+  const { page, consoleMessages, pageErrors } = await openPage(browser, server.page('<kabar-news id="w" feed="/feeds/berita.json" limit="banyak" layout="masonry" lang="klingon"></kabar-news>'));
   await waitForState(page, '#w', 'ready');
   assert.equal(await cardCount(page, '#w'), 6);
   const state = await inShadow(page, '#w', (root) => ({

@@ -38,13 +38,38 @@ function fileFor(urlPath) {
   return null;
 }
 
-/** Starts the server on a free loopback port. `/slow/<ms>/<path>` answers <path> after a delay. */
+/** A host page: the given markup in <main>, the widget script in <head>. */
+function hostPage({ body, head = '', script = '/dist/kabar.js', load = 'defer' }) {
+  return `<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Kabar test page</title>
+<link rel="stylesheet" href="/pages/test-page.css">
+${head}
+<script src="${script}" ${load}></script>
+</head>
+<body><main>${body}</main></body>
+</html>`;
+}
+
+/**
+ * Starts the server on a free loopback port. `/slow/<ms>/<path>` answers <path> after a delay;
+ * `server.page(options)` registers a generated host page (see hostPage) and returns its URL.
+ */
 export async function startServer() {
   const log = []; // { path, status, aborted }
+  const pages = new Map();
   const server = http.createServer((req, res) => {
     let urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const entry = { path: urlPath, status: 0, aborted: false };
     log.push(entry);
+    if (pages.has(urlPath)) {
+      entry.status = 200;
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(pages.get(urlPath));
+      return;
+    }
     let delay = 0;
     const slow = urlPath.match(/^\/slow\/(\d+)(\/.*)$/);
     if (slow) { delay = Number(slow[1]); urlPath = slow[2]; }
@@ -59,18 +84,21 @@ export async function startServer() {
       }
       entry.status = 200;
       const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
-      if (file.endsWith('.html') && file.includes(`${path.sep}csp-`)) {
-        headers['content-security-policy'] = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'";
-      }
       res.writeHead(200, headers).end(fs.readFileSync(file));
     }, delay);
     res.on('close', () => clearTimeout(timer));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     log,
+    page(options) {
+      const pagePath = `/generated/${pages.size + 1}.html`;
+      pages.set(pagePath, hostPage(typeof options === 'string' ? { body: options } : options));
+      return url + pagePath;
+    },
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
 }

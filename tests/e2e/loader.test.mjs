@@ -9,7 +9,7 @@ before(async () => { server = await startServer(); browser = await launchBrowser
 after(async () => { await browser?.close(); await server?.close(); });
 
 test('an async script under any path loads its wasm relative to itself', async () => {
-  const { page, pageErrors } = await openPage(browser, `${server.url}/pages/cdn-path.html`);
+  const { page, pageErrors } = await openPage(browser, server.page({ script: '/cdn/kabar/v1/kabar.js', load: 'async', body: '<kabar-news id="w" feed="/feeds/berita.json" limit="2"></kabar-news>' }));
   await waitForState(page, '#w', 'ready');
   assert.equal(await inShadow(page, '#w', (root) => root.querySelectorAll('article').length), 2);
   assert.ok(server.log.some((e) => e.path === '/cdn/kabar/v1/kabar_bg.wasm' && e.status === 200));
@@ -18,7 +18,9 @@ test('an async script under any path loads its wasm relative to itself', async (
 });
 
 test('a missing wasm file leaves the fallback content visible and reports an error', async () => {
-  const { page, pageErrors } = await openPage(browser, `${server.url}/pages/missing-wasm.html`);
+  const { page, pageErrors } = await openPage(browser, server.page({ script: '/nowasm/kabar.js', body: `
+    <kabar-news id="w" feed="/feeds/berita.json"><a id="fallback" href="https://sungaijernih.go.id/berita">Semua berita</a></kabar-news>
+    <div id="d" data-kabar-news data-feed="/feeds/berita.json"><a id="fallback-div" href="https://sungaijernih.go.id/berita">Indeks berita</a></div>` }));
   await waitForState(page, '#w', 'error');
   await waitForState(page, '#d', 'error');
   assert.equal(await page.locator('#fallback').isVisible(), true);

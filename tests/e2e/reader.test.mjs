@@ -115,7 +115,7 @@ test('on a 360 px phone the reader fits and wide tables scroll inside it', async
 });
 
 test('nothing from a hostile feed runs or leaves a script URL behind', async () => {
-  const { page, pageErrors } = await openPage(browser, `${server.url}/pages/hostile-feed.html`);
+  const { page, pageErrors } = await openPage(browser, server.page('<kabar-news id="w" feed="/fixtures/hostile.json"></kabar-news>'));
   await waitForState(page, '#w', 'ready');
   const count = await inShadow(page, '#w', (root) => root.querySelectorAll('article').length);
   assert.equal(count, 2);

@@ -9,7 +9,7 @@ before(async () => { server = await startServer(); browser = await launchBrowser
 after(async () => { await browser?.close(); await server?.close(); });
 
 test('a feed URL that answers 404 shows a polite error with a retry and fires kabar:error', async () => {
-  const { page, pageErrors } = await openPage(browser, `${server.url}/pages/missing-feed.html`);
+  const { page, pageErrors } = await openPage(browser, server.page('<kabar-news id="w" feed="/missing/feed.json"><a id="fallback" href="https://sungaijernih.go.id/berita">Semua berita</a></kabar-news>'));
   await waitForState(page, '#w', 'error');
   const view = await inShadow(page, '#w', (root) => ({
     title: root.querySelector('.error-title')?.textContent,
@@ -34,7 +34,7 @@ test('a feed URL that answers 404 shows a polite error with a retry and fires ka
 });
 
 test('an HTML page where the feed should be is a format error, not a crash', async () => {
-  const { page, pageErrors } = await openPage(browser, `${server.url}/pages/not-a-feed.html`);
+  const { page, pageErrors } = await openPage(browser, server.page('<kabar-news id="w" feed="/fixtures/not-json.html"></kabar-news>'));
   await waitForState(page, '#w', 'error');
   const [error] = await page.evaluate(() => window.__kabarEvents.filter((e) => e.name === 'kabar:error'));
   assert.match(error.detail.message, /not JSON/);
@@ -43,7 +43,7 @@ test('an HTML page where the feed should be is a format error, not a crash', asy
 });
 
 test('an empty feed shows the empty state', async () => {
-  const { page } = await openPage(browser, `${server.url}/pages/empty.html`);
+  const { page } = await openPage(browser, server.page('<kabar-news id="w" feed="/fixtures/empty-items.json"></kabar-news>'));
   await waitForState(page, '#w', 'empty');
   const text = await inShadow(page, '#w', (root) => root.querySelector('[role=status]')?.textContent);
   assert.equal(text, 'Belum ada berita untuk ditampilkan.');
@@ -51,7 +51,7 @@ test('an empty feed shows the empty state', async () => {
 });
 
 test('the good items of a partly bad feed are shown and the skips are reported once', async () => {
-  const { page, consoleMessages } = await openPage(browser, `${server.url}/pages/partial.html`);
+  const { page, consoleMessages } = await openPage(browser, server.page('<kabar-news id="w" feed="/fixtures/partial.json" limit="10"></kabar-news>'));
   await waitForState(page, '#w', 'ready');
   const titles = await inShadow(page, '#w', (root) => [...root.querySelectorAll('article h3')].map((h) => h.textContent));
   assert.deepEqual(titles, ['Berita Baik Pertama', 'Judul salah tipe diganti cuplikan isi.', 'Berita Baik Ketiga']);
@@ -60,12 +60,15 @@ test('the good items of a partly bad feed are shown and the skips are reported o
   await page.close();
 });
 
+const THREE_CARDS = '<kabar-news id="w" feed="/feeds/berita.json" limit="3"></kabar-news>';
+const HOSTILE_CSS = '<link rel="stylesheet" href="/pages/hostile.css">';
+
 const STYLE_PROPERTIES = ['font-family', 'font-size', 'font-weight', 'font-style', 'color', 'line-height', 'letter-spacing',
   'word-spacing', 'text-transform', 'text-align', 'margin-top', 'margin-left', 'padding-top', 'padding-left',
   'border-top-width', 'border-top-style', 'background-color', 'display', 'visibility', 'box-sizing', 'cursor'];
 
-async function shadowStyles(path) {
-  const { page } = await openPage(browser, `${server.url}${path}`);
+async function shadowStyles(url) {
+  const { page } = await openPage(browser, url);
   await waitForState(page, '#w', 'ready');
   const styles = await inShadow(page, '#w', (root, props) => {
     const pick = (el) => Object.fromEntries(props.map((p) => [p, getComputedStyle(el).getPropertyValue(p)]));
@@ -82,15 +85,15 @@ async function shadowStyles(path) {
 }
 
 test('hostile global CSS on the host page does not change the widget', async () => {
-  const plain = await shadowStyles('/pages/plain.html');
-  const hostile = await shadowStyles('/pages/hostile-css.html');
+  const plain = await shadowStyles(server.page(THREE_CARDS));
+  const hostile = await shadowStyles(server.page({ head: HOSTILE_CSS, body: THREE_CARDS }));
   for (const [selector, style] of Object.entries(plain.styles)) {
     assert.ok(style, `${selector} exists`);
     assert.deepEqual(hostile.styles[selector], style, selector);
   }
   assert.deepEqual(hostile.size, { imageVisible: true });
   // The page CSS really is hostile: it changes the page's own elements.
-  const { page } = await openPage(browser, `${server.url}/pages/hostile-css.html`);
+  const { page } = await openPage(browser, server.page({ head: HOSTILE_CSS, body: THREE_CARDS }));
   assert.match(await page.evaluate(() => getComputedStyle(document.body).fontFamily), /Comic Sans/);
   await page.close();
 });
