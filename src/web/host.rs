@@ -40,7 +40,15 @@ pub fn read_config(host: &Element) -> (Config, Vec<ConfigWarning>) {
 pub fn prepare_shadow_root(host: &HtmlElement) -> Result<Element, JsValue> {
     let shadow: ShadowRoot = match host.shadow_root() {
         Some(existing) => existing,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+        None => host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .map_err(|_| {
+                // Only some elements may have a shadow root (div, section, article, span, …).
+                JsValue::from(format!(
+                    "Kabar: a <{}> element cannot hold the widget; use <kabar-news> or <div data-kabar-news>",
+                    host.local_name()
+                ))
+            })?,
     };
     let sheets = js_sys::Array::new();
     SHEET.with(|sheet| {

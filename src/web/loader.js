@@ -44,7 +44,13 @@
     try {
       widgets.set(host, wasm_bindgen.mount(host));
     } catch (e) {
-      fail('the widget could not start.', e);
+      if (e instanceof WebAssembly.RuntimeError) {
+        fail('the widget could not start.', e);
+      } else {
+        // A problem with this one host (e.g. an element that cannot have a shadow root).
+        console.warn(String(e));
+        errorEvent(host, String(e));
+      }
     }
   }
 

@@ -14,7 +14,7 @@ use yew::AppHandle;
 
 pub use dom::parse_html;
 pub use events::{dispatch, set_state, WidgetEvent};
-pub use fetch::{FeedRequest, TIMEOUT_SECONDS};
+pub use fetch::FeedRequest;
 
 use crate::config::{ConfigWarning, ATTRIBUTES};
 use crate::ui::{App, AppProps};

@@ -128,6 +128,18 @@ test('a removed widget stops its work: the request is aborted and nothing render
   await page.close();
 });
 
+test('an element that cannot host the widget fails alone, with advice', async () => {
+  const { page, consoleMessages, pageErrors } = await openPage(browser, server.page(`
+    <ul id="bad" data-kabar-news data-feed="/feeds/berita.json"><li><a href="/berita">Berita</a></li></ul>
+    <kabar-news id="w" feed="/feeds/berita.json" limit="2"></kabar-news>`));
+  await waitForState(page, '#w', 'ready');
+  await waitForState(page, '#bad', 'error');
+  assert.equal(await page.locator('#bad a').isVisible(), true);
+  assert.equal(consoleMessages.filter((m) => m.type === 'warning' && m.text.includes('<ul> element cannot hold the widget')).length, 1);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
 test('invalid attributes warn once each, by name, and the defaults are used', async () => {
   const { page, consoleMessages, pageErrors } = await openPage(browser, server.page('<kabar-news id="w" feed="/feeds/berita.json" limit="banyak" layout="masonry" lang="klingon"></kabar-news>'));
   await waitForState(page, '#w', 'ready');
