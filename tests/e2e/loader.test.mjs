@@ -17,6 +17,21 @@ test('an async script under any path loads its wasm relative to itself', async (
   await page.close();
 });
 
+test('the light-DOM fallback shows until the widget renders, then gives way', async () => {
+  // The script (and so its wasm, loaded relative to it) is served slowly: the page must show the
+  // webmaster's link meanwhile.
+  const { page } = await openPage(browser, server.page({
+    script: '/slow/1500/dist/kabar.js',
+    body: '<kabar-news id="w" feed="/feeds/berita.json"><a id="fallback" href="/berita">Semua berita</a></kabar-news>',
+  }));
+  assert.equal(await page.locator('#fallback').isVisible(), true);
+  assert.equal(await page.locator('#w').getAttribute('data-state'), null);
+  await waitForState(page, '#w', 'ready');
+  assert.equal(await page.locator('#fallback').isVisible(), false);
+  assert.ok(server.log.some((e) => e.path === '/slow/1500/dist/kabar_bg.wasm'), 'the wasm came from beside the script');
+  await page.close();
+});
+
 test('a missing wasm file leaves the fallback content visible and reports an error', async () => {
   const { page, pageErrors } = await openPage(browser, server.page({ script: '/nowasm/kabar.js', body: `
     <kabar-news id="w" feed="/feeds/berita.json"><a id="fallback" href="https://sungaijernih.go.id/berita">Semua berita</a></kabar-news>
