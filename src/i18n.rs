@@ -70,7 +70,7 @@ pub struct Strings {
     pub error_http: &'static str,
     /// Error detail: the request took too long.
     pub error_timeout: &'static str,
-    /// Error detail: no connection.
+    /// Error detail: no connection, or the feed's server refused the page (CORS).
     pub error_network: &'static str,
     /// Error detail: the answer was not a readable feed.
     pub error_format: &'static str,
@@ -89,7 +89,8 @@ static ID: Strings = Strings {
     error_config: "Alamat sumber berita belum diatur dengan benar.",
     error_http: "Server berita sedang tidak dapat diakses.",
     error_timeout: "Server berita terlalu lama merespons.",
-    error_network: "Periksa koneksi internet Anda.",
+    error_network:
+        "Sumber berita tidak dapat dihubungi. Periksa koneksi Anda atau coba lagi nanti.",
     error_format: "Format sumber berita tidak dikenali.",
 };
 
@@ -106,7 +107,8 @@ static EN: Strings = Strings {
     error_config: "The news feed address is not set correctly.",
     error_http: "The news server cannot be reached right now.",
     error_timeout: "The news server took too long to answer.",
-    error_network: "Check your internet connection.",
+    error_network:
+        "The news source could not be reached. Check your connection or try again later.",
     error_format: "The news feed format was not recognised.",
 };
 

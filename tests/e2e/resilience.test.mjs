@@ -33,6 +33,19 @@ test('a feed URL that answers 404 shows a polite error with a retry and fires ka
   await page.close();
 });
 
+test('a feed on another origin without CORS headers explains what the feed server must send', async () => {
+  // localhost and 127.0.0.1 are different origins; the test server sends no CORS headers.
+  const crossOrigin = server.url.replace('127.0.0.1', 'localhost');
+  const { page, pageErrors } = await openPage(browser, server.page(`<kabar-news id="w" feed="${crossOrigin}/feeds/berita.json"></kabar-news>`));
+  await waitForState(page, '#w', 'error');
+  const [error] = await page.evaluate(() => window.__kabarEvents.filter((e) => e.name === 'kabar:error'));
+  assert.match(error.detail.message, /Access-Control-Allow-Origin/);
+  const detail = await inShadow(page, '#w', (root) => root.querySelector('.error-detail').textContent);
+  assert.equal(detail, 'Sumber berita tidak dapat dihubungi. Periksa koneksi Anda atau coba lagi nanti.');
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
 test('an HTML page where the feed should be is a format error, not a crash', async () => {
   const { page, pageErrors } = await openPage(browser, server.page('<kabar-news id="w" feed="/fixtures/not-json.html"></kabar-news>'));
   await waitForState(page, '#w', 'error');
