@@ -196,10 +196,6 @@ fn safe_attributes(
     for (name, value) in attrs {
         let name = name.to_ascii_lowercase();
         let kept: Option<(&'static str, String)> = match (tag, name.as_str()) {
-            (_, n) if GLOBAL_ATTRS.contains(&n) => GLOBAL_ATTRS
-                .iter()
-                .find(|g| **g == n)
-                .map(|g| (*g, value.clone())),
             ("a", "href") => safe_url(base_url, value, UrlUse::Link).map(|u| ("href", u)),
             ("img", "src") => safe_url(base_url, value, UrlUse::Image).map(|u| ("src", u)),
             ("img", "alt") => Some(("alt", value.clone())),
@@ -214,7 +210,11 @@ fn safe_attributes(
                 .then(|| ("scope", value.clone())),
             ("time", "datetime") => Some(("datetime", value.clone())),
             ("ol", "start") => dimension(value).map(|v| ("start", v)),
-            _ => None,
+            // Global attributes; the static name comes from the allowlist itself.
+            (_, n) => GLOBAL_ATTRS
+                .iter()
+                .find(|global| **global == n)
+                .map(|global| (*global, value.clone())),
         };
         if let Some(pair) = kept {
             if !out.iter().any(|(n, _)| *n == pair.0) {
