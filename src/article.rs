@@ -23,8 +23,27 @@ pub struct Article {
     pub modified: Option<Timestamp>,
     /// Author names, plain text.
     pub authors: Vec<String>,
-    /// Categories and tags, plain text.
+    /// Categories (sections such as "Kesehatan"), plain text, most important first.
+    pub categories: Vec<String>,
+    /// Tags, plain text.
     pub tags: Vec<String>,
+    /// Files attached to the article (JSON Feed attachments, RSS/Atom enclosures).
+    pub attachments: Vec<Attachment>,
+}
+
+impl Article {
+    /// The label shown above the title: the first category, else the first tag.
+    pub fn section(&self) -> Option<&str> {
+        self.categories
+            .first()
+            .or_else(|| self.tags.first())
+            .map(String::as_str)
+    }
+
+    /// When the article last happened: published, else modified. Used for sorting.
+    pub fn date(&self) -> Option<Timestamp> {
+        self.published.or(self.modified)
+    }
 }
 
 /// An article body.
@@ -34,15 +53,111 @@ pub enum Content {
     Html(String),
     /// Plain text, shown as paragraphs.
     Text(String),
+    /// The body is password-protected at the source: show the summary and link to the original.
+    Protected,
 }
 
-/// An image with a checked URL.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// An image with checked URLs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Image {
-    /// http(s) or raster `data:` URL.
+    /// http(s) URL.
     pub url: String,
     /// Alternative text; empty when the image only decorates text that is next to it.
     pub alt: String,
+    /// Intrinsic width in pixels, when the feed says.
+    pub width: Option<u32>,
+    /// Intrinsic height in pixels, when the feed says.
+    pub height: Option<u32>,
+    /// Other sizes of the same image (WordPress media sizes), for `srcset`.
+    pub sources: Vec<ImageSource>,
+}
+
+/// One candidate of a `srcset`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImageSource {
+    /// http(s) URL.
+    pub url: String,
+    /// Width in pixels.
+    pub width: u32,
+}
+
+impl Image {
+    /// The `srcset` attribute value, or `None` when there are no alternative sizes. URLs with
+    /// commas or spaces are left out because they would split the list.
+    pub fn srcset(&self) -> Option<String> {
+        let candidates: Vec<String> = self
+            .sources
+            .iter()
+            .filter(|s| !s.url.contains([',', ' ']))
+            .map(|s| format!("{} {}w", s.url, s.width))
+            .collect();
+        (candidates.len() > 1).then(|| candidates.join(", "))
+    }
+}
+
+/// A file attached to an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attachment {
+    /// http(s) URL.
+    pub url: String,
+    /// A name for the link; the file name is used when absent.
+    pub title: Option<String>,
+    /// MIME type, e.g. `application/pdf`.
+    pub mime: Option<String>,
+    /// Size in bytes.
+    pub size: Option<u64>,
+}
+
+impl Attachment {
+    /// The link text: the title, else the last path segment of the URL.
+    pub fn label(&self) -> String {
+        if let Some(title) = &self.title {
+            return title.clone();
+        }
+        let path = self.url.split(['?', '#']).next().unwrap_or_default();
+        match path.rsplit('/').next() {
+            Some(name) if !name.is_empty() => name.to_string(),
+            _ => self.url.clone(),
+        }
+    }
+
+    /// "PDF, 1.2 MB" style details, with the decimal separator of the language.
+    pub fn details(&self, decimal_comma: bool) -> Option<String> {
+        let kind = self.mime.as_deref().map(|mime| {
+            let subtype = mime.rsplit('/').next().unwrap_or(mime);
+            let subtype = subtype.split(';').next().unwrap_or(subtype).trim();
+            match subtype {
+                "vnd.openxmlformats-officedocument.wordprocessingml.document" | "msword" => {
+                    "DOC".to_string()
+                }
+                "vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "vnd.ms-excel" => {
+                    "XLS".to_string()
+                }
+                "mpeg" if mime.starts_with("audio") => "MP3".to_string(),
+                other => other.to_ascii_uppercase(),
+            }
+        });
+        // Integer arithmetic only: float formatting would add kilobytes of wasm.
+        let size = self.size.filter(|s| *s > 0).map(|bytes| {
+            let (unit_bytes, unit) = match bytes {
+                b if b >= 1_000_000 => (1_000_000, "MB"),
+                b if b >= 1_000 => (1_000, "KB"),
+                _ => (1, "B"),
+            };
+            let tenths = (bytes * 10 + unit_bytes / 2) / unit_bytes;
+            let separator = if decimal_comma { ',' } else { '.' };
+            if tenths < 100 && unit != "B" {
+                format!("{}{separator}{} {unit}", tenths / 10, tenths % 10)
+            } else {
+                format!("{} {unit}", (tenths + 5) / 10)
+            }
+        });
+        match (kind, size) {
+            (Some(kind), Some(size)) => Some(format!("{kind}, {size}")),
+            (Some(one), None) | (None, Some(one)) => Some(one),
+            (None, None) => None,
+        }
+    }
 }
 
 impl Content {
@@ -52,5 +167,58 @@ impl Content {
             .map(crate::text::collapse_whitespace)
             .filter(|p| !p.is_empty())
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attachment_labels_and_details() {
+        let pdf = Attachment {
+            url: "https://a.go.id/files/perda-2026.pdf?v=2".into(),
+            title: None,
+            mime: Some("application/pdf".into()),
+            size: Some(1_234_567),
+        };
+        assert_eq!(pdf.label(), "perda-2026.pdf");
+        assert_eq!(pdf.details(true).as_deref(), Some("PDF, 1,2 MB"));
+        assert_eq!(pdf.details(false).as_deref(), Some("PDF, 1.2 MB"));
+        let bare = Attachment {
+            url: "https://a.go.id/".into(),
+            title: Some("Lampiran".into()),
+            mime: None,
+            size: Some(0),
+        };
+        assert_eq!(
+            (bare.label().as_str(), bare.details(true)),
+            ("Lampiran", None)
+        );
+    }
+
+    #[test]
+    fn srcset_needs_two_clean_candidates() {
+        let mut image = Image {
+            url: "https://a.id/full.jpg".into(),
+            sources: vec![ImageSource {
+                url: "https://a.id/m.jpg".into(),
+                width: 300,
+            }],
+            ..Image::default()
+        };
+        assert_eq!(image.srcset(), None);
+        image.sources.push(ImageSource {
+            url: "https://a.id/l.jpg".into(),
+            width: 1024,
+        });
+        image.sources.push(ImageSource {
+            url: "https://a.id/x,y.jpg".into(),
+            width: 2048,
+        });
+        assert_eq!(
+            image.srcset().as_deref(),
+            Some("https://a.id/m.jpg 300w, https://a.id/l.jpg 1024w")
+        );
     }
 }

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::feed::{parse_fields, FieldMap, Format, Sort};
 use crate::i18n::Lang;
 use crate::url::{safe_url, UrlUse};
 
@@ -13,13 +14,48 @@ pub const ATTR_LIMIT: &str = "limit";
 pub const ATTR_LAYOUT: &str = "layout";
 /// `id` or `en`.
 pub const ATTR_LANG: &str = "lang";
+/// Forces a feed format instead of detecting it.
+pub const ATTR_FORMAT: &str = "format";
+/// The mapping for custom JSON.
+pub const ATTR_FIELDS: &str = "fields";
+/// `newest` (default) or `feed`.
+pub const ATTR_SORT: &str = "sort";
+/// Seconds before a request is given up.
+pub const ATTR_TIMEOUT: &str = "timeout";
+/// Seconds a cached copy counts as fresh; `0` turns the cache off.
+pub const ATTR_CACHE: &str = "cache";
+/// Seconds between background refreshes; absent or `0` means never.
+pub const ATTR_REFRESH: &str = "refresh";
 /// Every attribute the widget reads, for `observedAttributes`.
-pub const ATTRIBUTES: [&str; 4] = [ATTR_FEED, ATTR_LIMIT, ATTR_LAYOUT, ATTR_LANG];
+pub const ATTRIBUTES: [&str; 10] = [
+    ATTR_FEED,
+    ATTR_LIMIT,
+    ATTR_LAYOUT,
+    ATTR_LANG,
+    ATTR_FORMAT,
+    ATTR_FIELDS,
+    ATTR_SORT,
+    ATTR_TIMEOUT,
+    ATTR_CACHE,
+    ATTR_REFRESH,
+];
 
 /// Cards shown when `limit` is absent or invalid.
 pub const DEFAULT_LIMIT: usize = 6;
 /// The most cards a widget shows; larger limits are lowered to it.
 pub const MAX_LIMIT: usize = 100;
+/// Request timeout when `timeout` is absent.
+pub const DEFAULT_TIMEOUT_SECONDS: u32 = 10;
+/// Longest allowed request timeout.
+pub const MAX_TIMEOUT_SECONDS: u32 = 120;
+/// How long a cached feed counts as fresh when `cache` is absent.
+pub const DEFAULT_CACHE_SECONDS: u32 = 300;
+/// Longest cache lifetime (a week).
+pub const MAX_CACHE_SECONDS: u32 = 7 * 24 * 3600;
+/// Shortest refresh interval, so a typo cannot hammer the agency's server.
+pub const MIN_REFRESH_SECONDS: u32 = 30;
+/// Longest refresh interval (a day).
+pub const MAX_REFRESH_SECONDS: u32 = 24 * 3600;
 
 /// How the cards are arranged.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -52,6 +88,18 @@ pub struct Config {
     pub layout: Layout,
     /// Language of every visible string and date.
     pub lang: Lang,
+    /// A forced format, or `None` to detect it.
+    pub format: Option<Format>,
+    /// The mapping for custom JSON, if given.
+    pub fields: Option<FieldMap>,
+    /// Article order.
+    pub sort: Sort,
+    /// Request timeout in seconds.
+    pub timeout_seconds: u32,
+    /// Seconds a cached copy counts as fresh; 0 means no cache.
+    pub cache_seconds: u32,
+    /// Seconds between background refreshes, if any.
+    pub refresh_seconds: Option<u32>,
 }
 
 /// Why the widget has no usable feed address.
@@ -112,7 +160,7 @@ pub fn parse_config(
             warn(
                 ATTR_FEED,
                 None,
-                "set it to the URL of a JSON Feed, e.g. feed=\"/feed.json\"".into(),
+                "set it to the URL of a feed (JSON Feed, WordPress posts, RSS or Atom), e.g. feed=\"/wp-json/wp/v2/posts?_embed\"".into(),
             );
             Err(FeedUrlProblem::Missing)
         }
@@ -122,7 +170,7 @@ pub fn parse_config(
                 warn(
                     ATTR_FEED,
                     Some(&raw),
-                    "is not an http(s) URL; set it to the address of a JSON Feed".into(),
+                    "is not an http(s) URL; set it to the address of a feed".into(),
                 );
                 Err(FeedUrlProblem::Unusable(raw))
             }
@@ -178,12 +226,89 @@ pub fn parse_config(
         }),
     };
 
+    let format = get(ATTR_FORMAT).and_then(|raw| {
+        let format = Format::parse(&raw);
+        if format.is_none() {
+            warn(
+                ATTR_FORMAT,
+                Some(&raw),
+                "is not one of jsonfeed, wordpress, rss, atom, custom; the format is detected from the feed".into(),
+            );
+        }
+        format
+    });
+
+    let fields = get(ATTR_FIELDS).map(|raw| {
+        let (map, problems) = parse_fields(&raw);
+        for problem in problems {
+            warn(
+                ATTR_FIELDS,
+                Some(&raw),
+                format!("is partly unusable: {problem}"),
+            );
+        }
+        map
+    });
+
+    let sort = match get(ATTR_SORT).map(|v| v.trim().to_ascii_lowercase()) {
+        None => Sort::default(),
+        Some(v) if v == "newest" => Sort::Newest,
+        Some(v) if v == "feed" => Sort::Feed,
+        Some(v) => {
+            warn(
+                ATTR_SORT,
+                Some(&v),
+                "is not one of newest, feed; newest is used".into(),
+            );
+            Sort::default()
+        }
+    };
+
+    let mut seconds = |name: &str, range: std::ops::RangeInclusive<u32>, default: u32| {
+        let raw = get(name)?;
+        match raw.trim().parse::<u32>() {
+            Ok(n) if range.contains(&n) => Some(n),
+            _ => {
+                warn(
+                    name,
+                    Some(&raw),
+                    format!(
+                        "is not a whole number of seconds from {} to {}; {default} is used",
+                        range.start(),
+                        range.end()
+                    ),
+                );
+                None
+            }
+        }
+    };
+    let timeout_seconds = seconds(
+        ATTR_TIMEOUT,
+        1..=MAX_TIMEOUT_SECONDS,
+        DEFAULT_TIMEOUT_SECONDS,
+    )
+    .unwrap_or(DEFAULT_TIMEOUT_SECONDS);
+    let cache_seconds = seconds(ATTR_CACHE, 0..=MAX_CACHE_SECONDS, DEFAULT_CACHE_SECONDS)
+        .unwrap_or(DEFAULT_CACHE_SECONDS);
+    // 0 is the documented "off"; anything else must be a sane interval.
+    let refresh_seconds = match get(ATTR_REFRESH).map(|v| v.trim().to_string()) {
+        Some(v) if v == "0" => None,
+        Some(_) => seconds(ATTR_REFRESH, MIN_REFRESH_SECONDS..=MAX_REFRESH_SECONDS, 0),
+        None => None,
+    };
+
     (
         Config {
             feed,
             limit,
             layout,
             lang,
+            format,
+            fields,
+            sort,
+            timeout_seconds,
+            cache_seconds,
+            refresh_seconds,
         },
         warnings,
     )
@@ -256,6 +381,81 @@ mod tests {
         }
         let (c, w) = config(&[("feed", "/f.json"), ("limit", "5000")]);
         assert_eq!((c.limit, w.len()), (MAX_LIMIT, 1));
+    }
+
+    #[test]
+    fn loading_attributes_are_read_and_checked() {
+        let (c, w) = config(&[
+            ("feed", "/f"),
+            ("format", "WordPress"),
+            ("sort", "feed"),
+            ("timeout", "25"),
+            ("cache", "0"),
+            ("refresh", "60"),
+            ("fields", "items: data; title: headline"),
+        ]);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.format, Some(Format::WordPress));
+        assert_eq!(c.sort, Sort::Feed);
+        assert_eq!(
+            (c.timeout_seconds, c.cache_seconds, c.refresh_seconds),
+            (25, 0, Some(60))
+        );
+        assert_eq!(c.fields.and_then(|f| f.items).as_deref(), Some("data"));
+
+        let (c, w) = config(&[("feed", "/f")]);
+        assert!(w.is_empty());
+        assert_eq!(
+            (
+                c.format,
+                c.sort,
+                c.timeout_seconds,
+                c.cache_seconds,
+                c.refresh_seconds
+            ),
+            (
+                None,
+                Sort::Newest,
+                DEFAULT_TIMEOUT_SECONDS,
+                DEFAULT_CACHE_SECONDS,
+                None
+            )
+        );
+        assert_eq!(
+            config(&[("feed", "/f"), ("refresh", "0")])
+                .0
+                .refresh_seconds,
+            None
+        );
+
+        let (c, w) = config(&[
+            ("feed", "/f"),
+            ("format", "xml"),
+            ("sort", "oldest"),
+            ("timeout", "0"),
+            ("cache", "-1"),
+            ("refresh", "5"),
+            ("fields", "judul: headline"),
+        ]);
+        let names: Vec<&str> = w.iter().map(|w| w.attribute.as_str()).collect();
+        assert_eq!(
+            names,
+            ["format", "fields", "sort", "timeout", "cache", "refresh"]
+        );
+        assert!(
+            w[1].to_string().contains("\"judul\" is not a field"),
+            "{}",
+            w[1]
+        );
+        assert_eq!(
+            (
+                c.format,
+                c.timeout_seconds,
+                c.cache_seconds,
+                c.refresh_seconds
+            ),
+            (None, DEFAULT_TIMEOUT_SECONDS, DEFAULT_CACHE_SECONDS, None)
+        );
     }
 
     #[test]

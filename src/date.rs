@@ -105,6 +105,83 @@ pub fn parse_rfc3339(input: &str) -> Option<Timestamp> {
     })
 }
 
+/// Parses an RSS date (RFC 822 / RFC 2822): `Thu, 26 Nov 2026 10:30:00 +0700`. The day name is
+/// optional, seconds too; the zone may be numeric, `GMT`/`UT`/`Z`, a US zone or an Indonesian
+/// one (`WIB`, `WITA`, `WIT`); two-digit years are 19xx/20xx. Indonesian month abbreviations are
+/// accepted because some local CMSs translate them.
+pub fn parse_rfc822(input: &str) -> Option<Timestamp> {
+    let s = input.trim();
+    // Drop an optional "Thu," (or "Kamis,") day name.
+    let s = match s.split_once(',') {
+        Some((day, rest)) if day.chars().all(|c| c.is_ascii_alphabetic()) => rest,
+        _ => s,
+    };
+    let mut parts = s.split_whitespace();
+    let day = parts.next()?.parse::<u32>().ok()?;
+    let month = month_number(parts.next()?)?;
+    let year_text = parts.next()?;
+    let year = match (year_text.len(), year_text.parse::<i64>().ok()?) {
+        (2, y) if y < 50 => 2000 + y,
+        (2, y) => 1900 + y,
+        (4, y) => y,
+        _ => return None,
+    };
+    let mut time = parts.next().unwrap_or("00:00").split(':');
+    let hour = time.next()?.parse::<i64>().ok()?;
+    let minute = time.next()?.parse::<i64>().ok()?;
+    let second = time.next().map_or(Some(0), |s| s.parse::<i64>().ok())?;
+    let offset = match parts.next() {
+        None => 0,
+        Some(zone) => zone_offset(zone)?,
+    };
+    if day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let local =
+        days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second.min(59);
+    Some(Timestamp {
+        unix_seconds: local - offset * 60,
+        offset_minutes: offset as i32,
+    })
+}
+
+/// Any date a feed might carry: RFC 3339 first (JSON Feed, Atom, WordPress), then RFC 822 (RSS).
+pub fn parse_date(input: &str) -> Option<Timestamp> {
+    parse_rfc3339(input).or_else(|| parse_rfc822(input))
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_ascii_lowercase();
+    let prefix = lower.get(..3)?;
+    const ENGLISH: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let index = match prefix {
+        "mei" => 4,
+        "agu" | "ags" => 7,
+        "okt" => 9,
+        "des" => 11,
+        _ => ENGLISH.iter().position(|m| *m == prefix)?,
+    };
+    Some(index as u32 + 1)
+}
+
+fn zone_offset(zone: &str) -> Option<i64> {
+    let hours = match zone.to_ascii_uppercase().as_str() {
+        "GMT" | "UT" | "UTC" | "Z" => 0,
+        "WIB" => 7,
+        "WITA" => 8,
+        "WIT" => 9,
+        "EDT" => -4,
+        "EST" | "CDT" => -5,
+        "CST" | "MDT" => -6,
+        "MST" | "PDT" => -7,
+        "PST" => -8,
+        _ => return parse_offset(zone.as_bytes()),
+    };
+    Some(hours * 60)
+}
+
 fn parse_offset(b: &[u8]) -> Option<i64> {
     match b {
         [] | [b'Z'] | [b'z'] => Some(0),
@@ -228,6 +305,51 @@ mod tests {
             "2023-05-25T08:30:00.Z",
         ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn parses_rss_dates() {
+        let jakarta = parse_rfc822("Thu, 26 Nov 2026 10:30:00 +0700").expect("valid");
+        assert_eq!(
+            jakarta,
+            parse_rfc3339("2026-11-26T10:30:00+07:00").expect("valid")
+        );
+        assert_eq!(
+            parse_rfc822("26 Nov 2026 10:30 WIB"),
+            Some(jakarta).map(|t| Timestamp {
+                unix_seconds: t.unix_seconds,
+                offset_minutes: 420
+            })
+        );
+        assert_eq!(
+            parse_rfc822("Thu, 26 Nov 2026 03:30:00 GMT").map(|t| t.unix_seconds),
+            Some(jakarta.unix_seconds)
+        );
+        assert_eq!(
+            parse_rfc822("Wed, 25 Nov 2026 22:30:00 EST").map(|t| t.unix_seconds),
+            Some(jakarta.unix_seconds)
+        );
+        assert_eq!(
+            parse_rfc822("Kamis, 26 Des 2026 10:30:00 WITA").map(|t| t.iso_date()),
+            Some("2026-12-26".into())
+        );
+        assert_eq!(
+            parse_rfc822("1 Jan 99 00:00:00 +0000").map(|t| t.iso_date()),
+            Some("1999-01-01".into())
+        );
+        assert_eq!(
+            parse_date("2026-11-26T10:30:00+07:00"),
+            parse_date("Thu, 26 Nov 2026 10:30:00 +0700")
+        );
+        for bad in [
+            "",
+            "Thu, 31 Nov 2026 10:00:00 +0700",
+            "26 Foo 2026",
+            "26 Nov 2026 10:30 XYZ",
+            "kemarin",
+        ] {
+            assert_eq!(parse_rfc822(bad), None, "{bad}");
         }
     }
 

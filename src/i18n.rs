@@ -74,6 +74,29 @@ pub struct Strings {
     pub error_network: &'static str,
     /// Error detail: the answer was not a readable feed.
     pub error_format: &'static str,
+    /// The button that shows more articles.
+    pub load_more: &'static str,
+    /// The load-more button while the next page loads.
+    pub loading_more: &'static str,
+    /// Shown when the next page could not be loaded.
+    pub error_more: &'static str,
+    /// Before the time a cached copy was saved, shown when the network failed.
+    pub saved_at: &'static str,
+    /// The button that shows articles a refresh found: `{n}` is replaced by the count.
+    pub new_articles: &'static str,
+    /// Announced when the visitor shows them.
+    pub new_articles_shown: &'static str,
+    /// In the reader, instead of a password-protected body.
+    pub protected: &'static str,
+    /// Heading of the attachment list in the reader.
+    pub attachments: &'static str,
+}
+
+impl Strings {
+    /// `template` with `{n}` replaced by `count`.
+    pub fn count(template: &str, count: usize) -> String {
+        template.replace("{n}", &count.to_string())
+    }
 }
 
 static ID: Strings = Strings {
@@ -92,6 +115,14 @@ static ID: Strings = Strings {
     error_network:
         "Sumber berita tidak dapat dihubungi. Periksa koneksi Anda atau coba lagi nanti.",
     error_format: "Format sumber berita tidak dikenali.",
+    load_more: "Muat lebih banyak",
+    loading_more: "Memuat berita berikutnya…",
+    error_more: "Berita berikutnya tidak dapat dimuat.",
+    saved_at: "Sedang luring. Berita tersimpan pukul",
+    new_articles: "Tampilkan {n} berita baru",
+    new_articles_shown: "{n} berita baru ditampilkan",
+    protected: "Isi berita ini dilindungi kata sandi. Bacalah di situs aslinya.",
+    attachments: "Lampiran",
 };
 
 static EN: Strings = Strings {
@@ -110,6 +141,14 @@ static EN: Strings = Strings {
     error_network:
         "The news source could not be reached. Check your connection or try again later.",
     error_format: "The news feed format was not recognised.",
+    load_more: "Load more",
+    loading_more: "Loading more news…",
+    error_more: "More news could not be loaded.",
+    saved_at: "Offline. News saved at",
+    new_articles: "Show {n} new articles",
+    new_articles_shown: "{n} new articles shown",
+    protected: "This article is password-protected. Read it on the original site.",
+    attachments: "Attachments",
 };
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 #![deny(missing_docs, missing_debug_implementations)]
 
 pub mod article;
+pub mod cache;
 pub mod config;
 pub mod date;
 pub mod feed;
@@ -11,6 +12,7 @@ pub mod sanitize;
 pub mod state;
 pub mod text;
 pub mod url;
+pub mod xml;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -4,7 +4,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use crate::config::FeedUrlProblem;
-use crate::feed::{Feed, FeedError};
+use crate::feed::{Feed, FeedError, Sort};
 use crate::i18n::Strings;
 
 /// Why loading the feed failed.
@@ -17,7 +17,12 @@ pub enum LoadError {
     /// No answer within the timeout.
     Timeout(u32),
     /// The request failed (offline, DNS, CORS).
-    Network(String),
+    Network {
+        /// The browser's reason.
+        cause: String,
+        /// The page's origin when the feed is on another one: then CORS is the likely cause.
+        cross_origin_from: Option<String>,
+    },
     /// The answer was not a readable feed.
     Format(FeedError),
 }
@@ -28,13 +33,23 @@ impl LoadError {
         !matches!(self, LoadError::Config(_))
     }
 
+    /// Whether the request is worth one automatic retry after a pause: the network hiccuped or
+    /// the server had a temporary problem.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            LoadError::Network { .. } => true,
+            LoadError::Http(status) => *status >= 500 || *status == 429,
+            _ => false,
+        }
+    }
+
     /// The polite sentence a visitor sees under the error heading.
     pub fn visitor_message(&self, strings: &Strings) -> &'static str {
         match self {
             LoadError::Config(_) => strings.error_config,
             LoadError::Http(_) => strings.error_http,
             LoadError::Timeout(_) => strings.error_timeout,
-            LoadError::Network(_) => strings.error_network,
+            LoadError::Network { .. } => strings.error_network,
             LoadError::Format(_) => strings.error_format,
         }
     }
@@ -50,16 +65,41 @@ impl fmt::Display for LoadError {
             LoadError::Config(FeedUrlProblem::Unusable(raw)) => {
                 write!(f, "feed=\"{raw}\" is not an http(s) URL")
             }
+            LoadError::Http(404) => write!(
+                f,
+                "the feed URL answered HTTP 404 Not Found; check the address (for WordPress it is https://your-site/wp-json/wp/v2/posts?_embed, for RSS usually https://your-site/feed/)"
+            ),
+            LoadError::Http(status @ (401 | 403)) => write!(
+                f,
+                "the feed URL answered HTTP {status}; the feed must be public, without a login"
+            ),
+            LoadError::Http(status) if *status >= 500 => write!(
+                f,
+                "the feed's server answered HTTP {status} (a server error), also when asked again; check the server's error log"
+            ),
             LoadError::Http(status) => write!(
                 f,
                 "the feed URL answered HTTP {status}; check that the address is right and public"
             ),
-            LoadError::Timeout(seconds) => {
-                write!(f, "the feed did not answer within {seconds} s")
-            }
-            LoadError::Network(cause) => write!(
+            LoadError::Timeout(seconds) => write!(
                 f,
-                "the feed could not be fetched ({cause}); if it is on another domain, it must send Access-Control-Allow-Origin"
+                "the feed did not answer within {seconds} s; the server may be slow or the feed very large (raise the timeout attribute, or ask for fewer items)"
+            ),
+            LoadError::Network {
+                cause,
+                cross_origin_from: Some(origin),
+            } => write!(
+                f,
+                "the feed could not be fetched ({cause}). It is on another site than this page, so the likely cause is CORS: the feed's server must answer with the header \
+                 Access-Control-Allow-Origin: {origin} (or *). \
+                 nginx: add_header Access-Control-Allow-Origin \"{origin}\" always; \
+                 Apache (.htaccess): Header set Access-Control-Allow-Origin \"{origin}\"; \
+                 WordPress: the REST API (/wp-json/…) sends it already; for its RSS feed add to the theme's functions.php: \
+                 add_action('send_headers', function () {{ header('Access-Control-Allow-Origin: {origin}'); }});"
+            ),
+            LoadError::Network { cause, .. } => write!(
+                f,
+                "the feed could not be fetched ({cause}); the visitor may be offline, or the server unreachable"
             ),
             LoadError::Format(cause) => write!(f, "the feed could not be read: {cause}"),
         }
@@ -102,17 +142,52 @@ impl Phase {
     }
 }
 
+/// The "load more" control's state.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum More {
+    /// Nothing in flight.
+    #[default]
+    Idle,
+    /// The next page is being fetched.
+    Loading,
+    /// The last attempt failed; the button stays, with a message.
+    Failed,
+}
+
 /// Everything the widget shows, derived from actions only.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WidgetState {
     /// The feed's load state.
     pub load: Load,
-    /// Index of the article open in the reader.
-    pub reader: Option<usize>,
+    /// Id of the article open in the reader (an id, so it survives refreshes that add articles).
+    pub reader: Option<String>,
     /// Bumped by each retry, so the fetch effect runs again.
     pub attempt: u32,
     /// Bumped whenever a load settles, so "ready"/"error" events fire once per load.
     pub settled: u32,
+    /// When the copy on show was saved (ms since 1970), if it came from the cache.
+    pub cached_at: Option<f64>,
+    /// The network failed while a cached copy was on show; it stays, with a note.
+    pub offline: bool,
+    /// How many more pages of `limit` cards the visitor asked for.
+    pub pages_shown: usize,
+    /// The load-more control.
+    pub more: More,
+    /// A refreshed feed holding articles the visitor has not been shown yet, and how many.
+    pub pending: Option<(Rc<Feed>, usize)>,
+    /// Index of the card to focus after the visitor asked for more (the first new one).
+    pub focus_card: Option<usize>,
+    /// A polite announcement for screen readers, with a counter so a repeat is announced again.
+    pub announcement: Option<(u32, Announcement)>,
+}
+
+/// Something said to screen-reader users through the live region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Announcement {
+    /// A refresh found this many new articles.
+    NewArticles(usize),
+    /// The visitor showed this many new articles.
+    NewArticlesShown(usize),
 }
 
 impl Default for WidgetState {
@@ -122,6 +197,13 @@ impl Default for WidgetState {
             reader: None,
             attempt: 0,
             settled: 0,
+            cached_at: None,
+            offline: false,
+            pages_shown: 0,
+            more: More::Idle,
+            pending: None,
+            focus_card: None,
+            announcement: None,
         }
     }
 }
@@ -129,14 +211,31 @@ impl Default for WidgetState {
 /// What can happen to a widget.
 #[derive(Debug)]
 pub enum Action {
-    /// The feed arrived.
+    /// The feed arrived from the network (also after a cached copy was shown).
     Loaded(Feed),
-    /// Loading failed.
+    /// A cached copy saved at this time (ms since 1970) is shown while the network is asked.
+    Cached(Feed, f64),
+    /// Loading failed. A cached copy on show stays, marked as offline.
     Failed(LoadError),
     /// The visitor asked to try again: bumps `attempt`, which starts a new fetch.
     Reload,
     /// A fetch for a new feed URL started.
     Start,
+    /// A timed refresh arrived: new articles wait for the visitor, changed ones update in place.
+    Refreshed(Feed),
+    /// The visitor asked to see the articles a refresh found.
+    ShowPending,
+    /// The visitor asked for more cards that are already loaded; the argument is how many
+    /// cards were visible, which is the index of the first new one.
+    ShowMore(usize),
+    /// Fetching the next page started.
+    MoreLoading,
+    /// The next page arrived; the argument as for `ShowMore`.
+    MoreLoaded(Feed, Sort, usize),
+    /// The next page failed.
+    MoreFailed,
+    /// The card to focus was focused.
+    Focused,
     /// Open the article at this index in the reader.
     Open(usize),
     /// Close the reader.
@@ -150,26 +249,90 @@ impl WidgetState {
         match action {
             Action::Loaded(feed) => {
                 next.load = Load::Ready(Rc::new(feed));
+                next.cached_at = None;
+                next.offline = false;
+                next.pending = None;
+                next.more = More::Idle;
+                next.keep_reader_if_present();
                 next.settled += 1;
             }
-            Action::Failed(error) => {
-                next.load = Load::Failed(error);
-                next.reader = None;
+            Action::Cached(feed, saved_at) => {
+                next.load = Load::Ready(Rc::new(feed));
+                next.cached_at = Some(saved_at);
                 next.settled += 1;
             }
+            Action::Failed(error) => match (&self.load, self.cached_at) {
+                (Load::Ready(_), Some(_)) => next.offline = true,
+                _ => {
+                    next.load = Load::Failed(error);
+                    next.reader = None;
+                    next.cached_at = None;
+                    next.settled += 1;
+                }
+            },
             Action::Reload => {
-                next.load = Load::Loading;
-                next.reader = None;
-                next.attempt += 1;
+                next = WidgetState {
+                    attempt: self.attempt + 1,
+                    settled: self.settled,
+                    ..WidgetState::default()
+                };
             }
             Action::Start => {
-                next.load = Load::Loading;
-                next.reader = None;
+                next = WidgetState {
+                    attempt: self.attempt,
+                    settled: self.settled,
+                    ..WidgetState::default()
+                };
             }
+            Action::Refreshed(feed) => {
+                if let Load::Ready(current) = &self.load {
+                    let known: std::collections::HashSet<&str> =
+                        current.articles.iter().map(|a| a.id.as_str()).collect();
+                    let new = feed
+                        .articles
+                        .iter()
+                        .filter(|a| !known.contains(a.id.as_str()))
+                        .count();
+                    if new == 0 {
+                        next.load = Load::Ready(Rc::new(feed));
+                        next.keep_reader_if_present();
+                    } else {
+                        next.pending = Some((Rc::new(feed), new));
+                        next.announce(Announcement::NewArticles(new));
+                    }
+                    next.cached_at = None;
+                    next.offline = false;
+                }
+            }
+            Action::ShowPending => {
+                if let Some((feed, count)) = next.pending.take() {
+                    next.load = Load::Ready(feed);
+                    next.keep_reader_if_present();
+                    next.focus_card = Some(0);
+                    next.announce(Announcement::NewArticlesShown(count));
+                }
+            }
+            Action::ShowMore(visible) => {
+                next.pages_shown += 1;
+                next.focus_card = Some(visible);
+            }
+            Action::MoreLoading => next.more = More::Loading,
+            Action::MoreLoaded(page, sort, visible) => {
+                if let Load::Ready(current) = &self.load {
+                    let mut merged = Feed::clone(current);
+                    merged.append_page(page, sort);
+                    next.load = Load::Ready(Rc::new(merged));
+                    next.pages_shown += 1;
+                    next.focus_card = Some(visible);
+                }
+                next.more = More::Idle;
+            }
+            Action::MoreFailed => next.more = More::Failed,
+            Action::Focused => next.focus_card = None,
             Action::Open(index) => {
                 if let Load::Ready(feed) = &self.load {
-                    if index < feed.articles.len() {
-                        next.reader = Some(index);
+                    if let Some(article) = feed.articles.get(index) {
+                        next.reader = Some(article.id.clone());
                     }
                 }
             }
@@ -178,7 +341,46 @@ impl WidgetState {
         next
     }
 
-    /// The phase to reflect, given how many cards the widget may show.
+    /// Closes the reader if its article is gone from the feed now on show.
+    fn keep_reader_if_present(&mut self) {
+        if let (Load::Ready(feed), Some(id)) = (&self.load, &self.reader) {
+            if !feed.articles.iter().any(|a| &a.id == id) {
+                self.reader = None;
+            }
+        }
+    }
+
+    fn announce(&mut self, announcement: Announcement) {
+        let count = self.announcement.map_or(0, |(n, _)| n) + 1;
+        self.announcement = Some((count, announcement));
+    }
+
+    /// The index of the article open in the reader.
+    pub fn reader_index(&self) -> Option<usize> {
+        let Load::Ready(feed) = &self.load else {
+            return None;
+        };
+        let id = self.reader.as_ref()?;
+        feed.articles.iter().position(|a| &a.id == id)
+    }
+
+    /// How many cards are visible for a given `limit`.
+    pub fn visible(&self, limit: usize) -> usize {
+        match &self.load {
+            Load::Ready(feed) => feed
+                .articles
+                .len()
+                .min(limit.saturating_mul(self.pages_shown + 1)),
+            _ => 0,
+        }
+    }
+
+    /// When the cached copy on show was saved, if the network failed and it stands in.
+    pub fn offline_since(&self) -> Option<f64> {
+        self.cached_at.filter(|_| self.offline)
+    }
+
+    /// The phase to reflect.
     pub fn phase(&self) -> Phase {
         match &self.load {
             Load::Loading => Phase::Loading,

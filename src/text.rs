@@ -90,6 +90,14 @@ fn decode_entity(name: &str) -> Option<char> {
         "rsquo" => '’',
         "ldquo" => '“',
         "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "bull" => '•',
+        "middot" => '·',
+        "copy" => '©',
+        "reg" => '®',
+        "deg" => '°',
+        "times" => '×',
         _ => return None,
     })
 }

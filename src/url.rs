@@ -120,6 +120,41 @@ pub fn resolve(base: &str, reference: &str) -> Option<String> {
     ))
 }
 
+/// `scheme://authority` of an absolute URL, lower-cased scheme, e.g. `https://kab.go.id:8080`.
+pub fn origin(url: &str) -> Option<String> {
+    let scheme = scheme(url)?;
+    let rest = url[scheme.len() + 1..].strip_prefix("//")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    Some(format!("{scheme}://{}", authority.to_ascii_lowercase()))
+}
+
+/// The raw value of a query parameter, e.g. `page` in `…/posts?_embed&page=2`.
+pub fn query_param(url: &str, name: &str) -> Option<String> {
+    let without_fragment = url.split('#').next()?;
+    let (_, query) = without_fragment.split_once('?')?;
+    query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (key == name).then(|| value.to_string())
+    })
+}
+
+/// The URL with one query parameter set (replaced if present, appended if not); the fragment is
+/// dropped. `value` must already be URL-safe (it is a page number here).
+pub fn with_query_param(url: &str, name: &str, value: &str) -> String {
+    let without_fragment = url.split('#').next().unwrap_or(url);
+    let (path, query) = without_fragment
+        .split_once('?')
+        .unwrap_or((without_fragment, ""));
+    let mut pairs: Vec<String> = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .filter(|pair| pair.split('=').next() != Some(name))
+        .map(str::to_string)
+        .collect();
+    pairs.push(format!("{name}={value}"));
+    format!("{path}?{}", pairs.join("&"))
+}
+
 fn remove_dot_segments(path: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
     let segments: Vec<&str> = path.split('/').collect();
@@ -155,6 +190,40 @@ mod tests {
     use super::*;
 
     const BASE: &str = "https://batanghari.go.id/berita/feed.json?page=2#top";
+
+    #[test]
+    fn origins() {
+        assert_eq!(
+            origin("HTTPS://Kab.go.id:8080/a?b").as_deref(),
+            Some("https://kab.go.id:8080")
+        );
+        assert_eq!(
+            origin("https://kab.go.id"),
+            origin("https://kab.go.id/feed.json")
+        );
+        assert_eq!(origin("/relative"), None);
+    }
+
+    #[test]
+    fn reads_and_sets_query_parameters() {
+        let url = "https://a.go.id/wp-json/wp/v2/posts?_embed&per_page=5#x";
+        assert_eq!(query_param(url, "per_page").as_deref(), Some("5"));
+        assert_eq!(query_param(url, "_embed").as_deref(), Some(""));
+        assert_eq!(query_param(url, "page"), None);
+        let next = with_query_param(url, "page", "2");
+        assert_eq!(
+            next,
+            "https://a.go.id/wp-json/wp/v2/posts?_embed&per_page=5&page=2"
+        );
+        assert_eq!(
+            with_query_param(&next, "page", "3"),
+            "https://a.go.id/wp-json/wp/v2/posts?_embed&per_page=5&page=3"
+        );
+        assert_eq!(
+            with_query_param("https://a.id/p", "page", "2"),
+            "https://a.id/p?page=2"
+        );
+    }
 
     #[test]
     fn resolves_relative_references() {

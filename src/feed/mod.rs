@@ -1,25 +1,158 @@
 //! Feed text in, articles out. Pure: the browser only fetches the text.
+//!
+//! Each format is an adapter that turns its items into [`Draft`]s; everything they have in
+//! common (URL checks, derived titles and summaries, tracking pixels, duplicates, sorting and
+//! caps) happens once, here.
 
+mod atom;
+mod custom;
 mod json_feed;
+mod rss;
+mod wordpress;
 
+use std::collections::HashSet;
 use std::fmt;
 
-use crate::article::Article;
+pub use custom::{parse_fields, Field, FieldMap};
+
+use crate::article::{Article, Attachment, Content, Image, ImageSource};
+use crate::date::Timestamp;
+use crate::text::{collapse_whitespace, excerpt, html_to_text};
+use crate::url::{safe_url, UrlUse};
+
+/// Feeds longer than this many bytes are refused (JSON) or cut (XML) instead of freezing a phone.
+pub const MAX_FEED_BYTES: usize = 5 * 1024 * 1024;
+/// Items after this many are ignored, with a warning.
+pub const MAX_ITEMS: usize = 1000;
+/// Longest summary derived from a body when the feed gives none.
+const DERIVED_SUMMARY_CHARS: usize = 220;
+/// Longest title derived from a body for title-less (microblog) items.
+const DERIVED_TITLE_CHARS: usize = 90;
+
+/// The feed formats Kabar reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// JSON Feed 1.0 or 1.1.
+    JsonFeed,
+    /// WordPress REST API v2 posts.
+    WordPress,
+    /// RSS 2.0 (and RSS 1.0 / RDF).
+    Rss,
+    /// Atom 1.0.
+    Atom,
+    /// Any JSON, mapped by the `fields` attribute.
+    Custom,
+}
+
+impl Format {
+    /// Every format, in the order the `format` attribute documents them.
+    pub const ALL: [Format; 5] = [
+        Format::JsonFeed,
+        Format::WordPress,
+        Format::Rss,
+        Format::Atom,
+        Format::Custom,
+    ];
+
+    /// The attribute value naming this format.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::JsonFeed => "jsonfeed",
+            Format::WordPress => "wordpress",
+            Format::Rss => "rss",
+            Format::Atom => "atom",
+            Format::Custom => "custom",
+        }
+    }
+
+    /// Reads an attribute value (`json-feed` and `wp` are accepted too).
+    pub fn parse(value: &str) -> Option<Format> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "jsonfeed" | "json-feed" | "json_feed" => Some(Format::JsonFeed),
+            "wordpress" | "wp" => Some(Format::WordPress),
+            "rss" => Some(Format::Rss),
+            "atom" => Some(Format::Atom),
+            "custom" => Some(Format::Custom),
+            _ => None,
+        }
+    }
+}
+
+/// How articles are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Newest first; undated articles last, in feed order.
+    #[default]
+    Newest,
+    /// As the feed lists them.
+    Feed,
+}
+
+/// Everything parsing needs besides the text.
+#[derive(Clone, Copy, Debug)]
+pub struct ParseOptions<'a> {
+    /// The absolute feed URL; relative URLs resolve against it.
+    pub feed_url: &'a str,
+    /// A format forced by the `format` attribute; detected from the content when `None`.
+    pub format: Option<Format>,
+    /// The `fields` mapping for custom JSON.
+    pub fields: Option<&'a FieldMap>,
+    /// Article order.
+    pub sort: Sort,
+    /// Rewrite `http:` image URLs to `https:` (the page is https, so http images would be blocked
+    /// as mixed content).
+    pub upgrade_images: bool,
+    /// WordPress's `X-WP-TotalPages` response header, for paging.
+    pub total_pages: Option<u32>,
+}
+
+impl<'a> ParseOptions<'a> {
+    /// Options with defaults for everything but the URL.
+    pub fn new(feed_url: &'a str) -> Self {
+        ParseOptions {
+            feed_url,
+            format: None,
+            fields: None,
+            sort: Sort::Newest,
+            upgrade_images: false,
+            total_pages: None,
+        }
+    }
+}
 
 /// A parsed feed: the articles that were usable and a count of the ones that were not.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Feed {
+    /// The format it was read as.
+    pub format: Format,
     /// The feed's own title, if any.
     pub title: Option<String>,
-    /// Usable articles, in feed order.
+    /// Usable articles, sorted as asked.
     pub articles: Vec<Article>,
     /// How many items were skipped.
     pub skipped: usize,
     /// Why the first skipped item was skipped, for the webmaster's console.
     pub first_skip_reason: Option<String>,
+    /// The next page of the feed (JSON Feed `next_url`, WordPress `page=N+1`), if there is one.
+    pub next_page: Option<String>,
+    /// Other things the webmaster should know (cut feeds, mapping paths that matched nothing).
+    pub warnings: Vec<String>,
 }
 
 impl Feed {
+    /// An empty feed of the given format.
+    pub fn empty(format: Format) -> Self {
+        Feed {
+            format,
+            title: None,
+            articles: Vec::new(),
+            skipped: 0,
+            first_skip_reason: None,
+            next_page: None,
+            warnings: Vec::new(),
+        }
+    }
+
     /// One line for the webmaster when items were skipped: how many, and the first reason.
     pub fn skip_summary(&self, feed_url: &str) -> Option<String> {
         (self.skipped > 0).then(|| {
@@ -32,38 +165,485 @@ impl Feed {
         })
     }
 
-    pub(crate) fn skip(&mut self, reason: String) {
+    fn skip(&mut self, reason: String) {
         self.skipped += 1;
         if self.first_skip_reason.is_none() {
             self.first_skip_reason = Some(reason);
         }
+    }
+
+    /// Adds the articles of a further page, dropping ones already present, and re-sorts.
+    pub fn append_page(&mut self, page: Feed, sort: Sort) {
+        let mut ids: HashSet<String> = self.articles.iter().map(|a| a.id.clone()).collect();
+        let mut urls: HashSet<String> =
+            self.articles.iter().filter_map(|a| a.url.clone()).collect();
+        for article in page.articles {
+            if is_new(&article, &mut ids, &mut urls) {
+                self.articles.push(article);
+            }
+        }
+        self.next_page = page.next_page;
+        self.skipped += page.skipped;
+        sort_articles(&mut self.articles, sort);
     }
 }
 
 /// Why a whole feed could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FeedError {
-    /// The text is not JSON at all (an HTML error page, say).
-    NotJson(String),
-    /// JSON, but not shaped like a JSON Feed.
-    NotAFeed(String),
+    /// Neither JSON nor XML: usually an HTML page (a login wall, a 200 "not found" page).
+    Unreadable {
+        /// The start of the answer, to show the webmaster what came back.
+        first_bytes: String,
+    },
+    /// It starts like JSON but does not parse.
+    InvalidJson(String),
+    /// JSON or XML, but no format Kabar knows.
+    UnknownFormat {
+        /// What was found instead, e.g. `a JSON object with the keys status, data`.
+        found: String,
+    },
+    /// `format=` names a format the content is not.
+    WrongFormat {
+        /// The format the attribute asked for.
+        expected: Format,
+        /// What the content looks like.
+        found: String,
+    },
+    /// Larger than [`MAX_FEED_BYTES`].
+    TooLarge(usize),
+    /// The `fields` mapping's `items` path does not lead to a list.
+    Fields(String),
+    /// WordPress answered with an error object instead of posts.
+    WordPressError {
+        /// WordPress's error code, e.g. `rest_no_route`.
+        code: String,
+        /// Its message.
+        message: String,
+    },
 }
 
 impl fmt::Display for FeedError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FeedError::NotJson(cause) => write!(
+            FeedError::Unreadable { first_bytes } => write!(
                 f,
-                "the answer is not JSON ({cause}); check that the feed URL points at a JSON Feed, not a web page"
+                "the answer is neither JSON nor XML; it starts with \"{first_bytes}\". Check that the feed URL points at a feed (JSON Feed, WordPress /wp-json/wp/v2/posts, RSS or Atom), not a web page"
             ),
-            FeedError::NotAFeed(cause) => write!(f, "the JSON is not a JSON Feed ({cause})"),
+            FeedError::InvalidJson(cause) => write!(f, "the JSON does not parse ({cause})"),
+            FeedError::UnknownFormat { found } => write!(
+                f,
+                "the feed is {found}, which is not a JSON Feed, WordPress posts, RSS or Atom; for another JSON API, map it with the fields attribute"
+            ),
+            FeedError::WrongFormat { expected, found } => write!(
+                f,
+                "format=\"{}\" was set, but the feed is {found}; remove the format attribute to detect it",
+                expected.name()
+            ),
+            FeedError::TooLarge(bytes) => write!(
+                f,
+                "the feed is {} MB, more than the {} MB Kabar reads; ask the server for fewer items (e.g. per_page=20)",
+                bytes.div_ceil(1_048_576),
+                MAX_FEED_BYTES / 1_048_576
+            ),
+            FeedError::Fields(problem) => write!(f, "fields: {problem}"),
+            FeedError::WordPressError { code, message } => write!(
+                f,
+                "WordPress answered with the error {code} (\"{message}\"); the posts URL is /wp-json/wp/v2/posts?_embed"
+            ),
         }
     }
 }
 
-/// Parses feed text fetched from `feed_url` (absolute), against which relative URLs resolve.
-pub fn parse(text: &str, feed_url: &str) -> Result<Feed, FeedError> {
+/// One item as an adapter read it, before the checks every format shares.
+#[derive(Debug, Default)]
+pub(crate) struct Draft {
+    id: Option<String>,
+    /// Raw link, checked in [`finish`].
+    url: Option<String>,
+    /// Plain text.
+    title: Option<String>,
+    /// Plain text.
+    summary: Option<String>,
+    content: Option<Content>,
+    /// Candidates with raw URLs; the first usable one wins.
+    images: Vec<Image>,
+    published: Option<Timestamp>,
+    modified: Option<Timestamp>,
+    authors: Vec<String>,
+    categories: Vec<String>,
+    tags: Vec<String>,
+    /// Raw URLs, checked in [`finish`].
+    attachments: Vec<Attachment>,
+}
+
+/// What an adapter found in a feed.
+#[derive(Debug, Default)]
+pub(crate) struct Source {
+    title: Option<String>,
+    /// Raw next page URL.
+    next_page: Option<String>,
+    /// Items, or why each one could not be read.
+    items: Vec<Result<Draft, String>>,
+    /// How many items the feed had (more than `items` when it was cut at [`MAX_ITEMS`]).
+    total: usize,
+    warnings: Vec<String>,
+}
+
+/// The parsed document, so detection and reading parse only once.
+enum Document {
+    Json(serde_json::Value),
+    Xml(crate::xml::XmlElement),
+}
+
+/// Parses feed text; see [`ParseOptions`].
+pub fn parse(text: &str, options: &ParseOptions) -> Result<Feed, FeedError> {
     // PHP sites often send a UTF-8 byte order mark before the JSON.
-    let text = text.trim_start_matches('\u{feff}');
-    json_feed::parse(text, feed_url)
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    let mut warnings = Vec::new();
+    let document = if text.starts_with(['{', '[']) {
+        if text.len() > MAX_FEED_BYTES {
+            return Err(FeedError::TooLarge(text.len()));
+        }
+        Document::Json(
+            serde_json::from_str(text).map_err(|e| FeedError::InvalidJson(e.to_string()))?,
+        )
+    } else if text.starts_with('<') && !looks_like_html(text) {
+        let text = if text.len() > MAX_FEED_BYTES {
+            warnings.push(format!(
+                "the feed is {} bytes; only the first {MAX_FEED_BYTES} were read",
+                text.len()
+            ));
+            let mut cut = MAX_FEED_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            &text[..cut]
+        } else {
+            text
+        };
+        match crate::xml::parse(text) {
+            Ok(root) => Document::Xml(root),
+            Err(_) => return Err(unreadable(text)),
+        }
+    } else {
+        return Err(unreadable(text));
+    };
+
+    let format = match options.format {
+        Some(format) => format,
+        None if options.fields.is_some() => Format::Custom,
+        None => detect(&document)?,
+    };
+    let mut source = match (format, &document) {
+        (Format::JsonFeed, Document::Json(value)) => json_feed::read(value)?,
+        (Format::WordPress, Document::Json(value)) => wordpress::read(value, options)?,
+        (Format::Custom, Document::Json(value)) => {
+            let empty = FieldMap::default();
+            custom::read(value, options.fields.unwrap_or(&empty))?
+        }
+        (Format::Rss, Document::Xml(root)) if is_rss(root) => rss::read(root),
+        (Format::Atom, Document::Xml(root)) if root.name == "feed" => atom::read(root),
+        (expected, document) => {
+            return Err(FeedError::WrongFormat {
+                expected,
+                found: describe(document),
+            })
+        }
+    };
+    warnings.append(&mut source.warnings);
+    Ok(finish_feed(format, source, warnings, options))
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let start: String = text
+        .chars()
+        .take(64)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    start.starts_with("<!doctype html") || start.starts_with("<html") || start.starts_with("<head")
+}
+
+fn unreadable(text: &str) -> FeedError {
+    let first: String = text.chars().take(80).collect();
+    FeedError::Unreadable {
+        first_bytes: collapse_whitespace(&first),
+    }
+}
+
+fn is_rss(root: &crate::xml::XmlElement) -> bool {
+    matches!(root.name.as_str(), "rss" | "rdf:RDF" | "RDF")
+}
+
+fn detect(document: &Document) -> Result<Format, FeedError> {
+    use serde_json::Value;
+    match document {
+        Document::Xml(root) if is_rss(root) => Ok(Format::Rss),
+        Document::Xml(root) if root.name == "feed" => Ok(Format::Atom),
+        Document::Json(Value::Object(object)) => {
+            let versioned = object
+                .get("version")
+                .and_then(Value::as_str)
+                .is_some_and(|v| v.contains("jsonfeed.org"));
+            if versioned || matches!(object.get("items"), Some(Value::Array(_))) {
+                Ok(Format::JsonFeed)
+            } else if let (Some(Value::String(code)), Some(message)) =
+                (object.get("code"), object.get("message"))
+            {
+                Err(FeedError::WordPressError {
+                    code: code.clone(),
+                    message: message.as_str().unwrap_or_default().to_string(),
+                })
+            } else {
+                Err(FeedError::UnknownFormat {
+                    found: describe(document),
+                })
+            }
+        }
+        Document::Json(Value::Array(items)) if wordpress::looks_like_posts(items) => {
+            Ok(Format::WordPress)
+        }
+        _ => Err(FeedError::UnknownFormat {
+            found: describe(document),
+        }),
+    }
+}
+
+/// A short description of a document for messages: its top-level keys or root element.
+fn describe(document: &Document) -> String {
+    use serde_json::Value;
+    match document {
+        Document::Json(Value::Object(object)) => {
+            format!("a JSON object with the keys {}", key_list(object))
+        }
+        Document::Json(Value::Array(items)) => match items.first() {
+            Some(Value::Object(first)) => format!(
+                "a JSON list whose first item has the keys {}",
+                key_list(first)
+            ),
+            Some(_) => "a JSON list of plain values".into(),
+            None => "an empty JSON list".into(),
+        },
+        Document::Json(_) => "a single JSON value".into(),
+        Document::Xml(root) => format!("XML whose root element is <{}>", root.name),
+    }
+}
+
+/// Up to twelve keys of an object, for messages.
+pub(crate) fn key_list(object: &serde_json::Map<String, serde_json::Value>) -> String {
+    let mut keys: Vec<&str> = object.keys().map(String::as_str).take(12).collect();
+    if object.len() > 12 {
+        keys.push("…");
+    }
+    if keys.is_empty() {
+        "(none)".into()
+    } else {
+        keys.join(", ")
+    }
+}
+
+fn finish_feed(
+    format: Format,
+    source: Source,
+    warnings: Vec<String>,
+    options: &ParseOptions,
+) -> Feed {
+    let mut feed = Feed {
+        format,
+        title: source.title,
+        next_page: source
+            .next_page
+            .and_then(|raw| safe_url(options.feed_url, &raw, UrlUse::Feed)),
+        warnings,
+        ..Feed::empty(format)
+    };
+    if source.total > MAX_ITEMS {
+        feed.warnings.push(format!(
+            "the feed has {} items; only the first {MAX_ITEMS} were read",
+            source.total
+        ));
+    }
+    let mut ids = HashSet::new();
+    let mut urls = HashSet::new();
+    for (index, item) in source.items.into_iter().enumerate() {
+        match item.and_then(|draft| finish(draft, options).map_err(str::to_string)) {
+            Ok(article) => {
+                if is_new(&article, &mut ids, &mut urls) {
+                    feed.articles.push(article);
+                } else {
+                    feed.skip(format!("item {index} repeats \"{}\"", article.id));
+                }
+            }
+            Err(reason) => feed.skip(format!("item {index} {reason}")),
+        }
+    }
+    sort_articles(&mut feed.articles, options.sort);
+    feed
+}
+
+/// Whether an article is neither a repeated id nor a repeated link; records it if new.
+fn is_new(article: &Article, ids: &mut HashSet<String>, urls: &mut HashSet<String>) -> bool {
+    if ids.contains(&article.id) || article.url.as_ref().is_some_and(|u| urls.contains(u)) {
+        return false;
+    }
+    ids.insert(article.id.clone());
+    if let Some(url) = &article.url {
+        urls.insert(url.clone());
+    }
+    true
+}
+
+fn sort_articles(articles: &mut [Article], sort: Sort) {
+    if sort == Sort::Newest {
+        // Stable: equal and undated articles keep feed order; undated ones go last.
+        articles.sort_by_key(|a| std::cmp::Reverse(a.date().map(|d| d.unix_seconds)));
+        articles.sort_by_key(|a| a.date().is_none());
+    }
+}
+
+/// Applies the checks every format shares and builds the article.
+fn finish(draft: Draft, options: &ParseOptions) -> Result<Article, &'static str> {
+    let base = options.feed_url;
+    let url = draft.url.and_then(|raw| safe_url(base, &raw, UrlUse::Web));
+    let id = match draft.id.map(|id| id.trim().to_string()) {
+        Some(id) if !id.is_empty() => id,
+        _ => url.clone().ok_or("has neither an id nor a link")?,
+    };
+    let body_text = match &draft.content {
+        Some(Content::Html(html)) => html_to_text(html),
+        Some(Content::Text(text)) => collapse_whitespace(text),
+        Some(Content::Protected) | None => String::new(),
+    };
+    let summary = draft
+        .summary
+        .map(|s| plain(&s))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| excerpt(&body_text, DERIVED_SUMMARY_CHARS));
+    let title = draft
+        .title
+        .map(|s| plain(&s))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| excerpt(&body_text, DERIVED_TITLE_CHARS));
+    if title.is_empty() {
+        return Err("has no title and no readable content");
+    }
+    let content = match draft.content {
+        Some(Content::Html(html)) if html.trim().is_empty() => Content::Text(summary.clone()),
+        Some(content) => content,
+        None => Content::Text(summary.clone()),
+    };
+    let image = draft
+        .images
+        .into_iter()
+        .find_map(|image| check_image(image, options));
+    let attachments = draft
+        .attachments
+        .into_iter()
+        .filter_map(|attachment| {
+            Some(Attachment {
+                url: safe_url(base, &attachment.url, UrlUse::Web)?,
+                ..attachment
+            })
+        })
+        .collect();
+    Ok(Article {
+        id,
+        url,
+        title,
+        summary,
+        content,
+        image,
+        published: draft.published,
+        modified: draft.modified,
+        authors: clean_names(draft.authors),
+        categories: clean_names(draft.categories),
+        tags: clean_names(draft.tags),
+        attachments,
+    })
+}
+
+/// Checks and upgrades an image URL and its sizes; drops tracking pixels.
+fn check_image(image: Image, options: &ParseOptions) -> Option<Image> {
+    if image.width.is_some_and(|w| w <= 2) && image.height.is_some_and(|h| h <= 2) {
+        return None;
+    }
+    let check = |raw: &str| {
+        let url = safe_url(options.feed_url, raw, UrlUse::Web)?;
+        Some(match url.strip_prefix("http://") {
+            Some(rest) if options.upgrade_images => format!("https://{rest}"),
+            _ => url,
+        })
+    };
+    let url = check(&image.url)?;
+    let mut sources: Vec<ImageSource> = image
+        .sources
+        .iter()
+        .filter(|s| s.width > 2)
+        .filter_map(|s| {
+            Some(ImageSource {
+                url: check(&s.url)?,
+                width: s.width,
+            })
+        })
+        .collect();
+    sources.sort_by_key(|s| s.width);
+    sources.dedup_by(|a, b| a.url == b.url || a.width == b.width);
+    Some(Image {
+        url,
+        alt: collapse_whitespace(&image.alt),
+        sources,
+        ..image
+    })
+}
+
+/// Trims names, drops empty and repeated ones.
+fn clean_names(names: Vec<String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    names
+        .into_iter()
+        .map(|n| collapse_whitespace(&n))
+        .filter(|n| !n.is_empty() && seen.insert(n.to_ascii_lowercase()))
+        .collect()
+}
+
+/// The first `<img>` in article HTML that is not a tracking pixel: a lead image for RSS and Atom
+/// items that carry none of their own.
+pub(crate) fn first_html_image(html: &str) -> Option<Image> {
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find("<img") {
+        let start = from + found + 1;
+        from = start;
+        let Some((_, attrs, _, _)) = crate::xml::start_tag(&html[start..]) else {
+            continue;
+        };
+        let get = |name: &str| {
+            attrs
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.clone())
+        };
+        let dimension = |name: &str| get(name).and_then(|v| v.trim().parse::<u32>().ok());
+        let image = Image {
+            url: get("src").unwrap_or_default(),
+            alt: get("alt").unwrap_or_default(),
+            width: dimension("width"),
+            height: dimension("height"),
+            sources: Vec::new(),
+        };
+        let pixel = image.width.is_some_and(|w| w <= 2) || image.height.is_some_and(|h| h <= 2);
+        if !image.url.is_empty() && !pixel {
+            return Some(image);
+        }
+    }
+    None
+}
+
+/// Plain text from a field that may hold HTML or entities (WordPress titles, RSS titles).
+pub(crate) fn plain(text: &str) -> String {
+    if text.contains('<') && text.contains('>') {
+        html_to_text(text)
+    } else {
+        collapse_whitespace(&crate::text::decode_entities(text))
+    }
 }

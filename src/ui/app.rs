@@ -1,14 +1,21 @@
-//! The root component: fetches the feed, reflects state on the host, switches views.
+//! The root component: loads the feed (cache first), refreshes it, pages through it, reflects
+//! state on the host and switches views.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo_timers::callback::Interval;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::cache::{clock, SavedFeed};
 use crate::config::Config;
-use crate::state::{Action, Load, LoadError, Phase, WidgetState};
+use crate::feed::{self, Feed, ParseOptions};
+use crate::i18n::Strings;
+use crate::state::{Action, Announcement, Load, LoadError, More, Phase, WidgetState};
 use crate::ui::{CardList, ErrorState, Notice, Reader};
-use crate::web::{dispatch, set_state, FeedRequest, WidgetEvent};
+use crate::web::{cache, dispatch, set_state, FeedRequest, Fetched, WidgetEvent};
 
 /// Props of the widget root.
 #[derive(Properties, PartialEq, Debug)]
@@ -27,21 +34,34 @@ impl Reducible for WidgetState {
     }
 }
 
+/// A request kept alive while it runs; replacing or clearing it aborts the old one.
+type RequestSlot = Rc<RefCell<Option<FeedRequest>>>;
+
 /// The widget.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(WidgetState::default);
     let opener = use_mut_ref(|| None::<HtmlElement>);
+    let refresh_request: RequestSlot = use_mut_ref(|| None);
+    let more_request: RequestSlot = use_mut_ref(|| None);
     let config = &props.config;
     let strings = config.lang.strings();
 
-    // Fetch whenever the feed URL changes or the visitor retries. The effect's cleanup drops the
-    // request, which aborts it and clears its timer (on a new URL and on teardown alike).
+    // Load whenever the feed or how it is read changes, or the visitor retries. A saved copy
+    // shows at once; the network is asked unless that copy is still fresh. The effect's cleanup
+    // drops the request, which aborts it and clears its timer.
     {
         let dispatcher = state.dispatcher();
         let needs_reset = state.phase() != Phase::Loading;
-        use_effect_with((config.feed.clone(), state.attempt), move |(feed, _)| {
-            let request = match feed.clone() {
+        let config = config.clone();
+        let key = (
+            config.feed.clone(),
+            state.attempt,
+            (config.format, config.fields.clone(), config.sort),
+            (config.timeout_seconds, config.cache_seconds),
+        );
+        use_effect_with(key, move |_| {
+            let request = match config.feed.clone() {
                 Err(problem) => {
                     dispatcher.dispatch(Action::Failed(LoadError::Config(problem)));
                     None
@@ -50,25 +70,66 @@ pub fn App(props: &AppProps) -> Html {
                     if needs_reset {
                         dispatcher.dispatch(Action::Start);
                     }
-                    let on_done = {
-                        let dispatcher = dispatcher.clone();
-                        move |result: Result<_, LoadError>| {
-                            dispatcher.dispatch(match result {
+                    let fresh = show_saved_copy(&config, &url, &dispatcher);
+                    (!fresh).then(|| {
+                        FeedRequest::start(url.clone(), config.timeout_seconds, move |result| {
+                            let outcome =
+                                result.and_then(|fetched| read_and_save(&config, &url, fetched));
+                            dispatcher.dispatch(match outcome {
                                 Ok(feed) => Action::Loaded(feed),
-                                Err(error) => Action::Failed(error),
+                                Err(error) => {
+                                    warn_webmaster(&error);
+                                    Action::Failed(error)
+                                }
                             })
-                        }
-                    };
-                    FeedRequest::start(url, on_done)
-                        .map_err(|error| dispatcher.dispatch(Action::Failed(error)))
-                        .ok()
+                        })
+                    })
                 }
             };
             move || drop(request)
         });
     }
 
-    // Reflect the phase, and announce each settled load once.
+    // Background refresh while the page is visible.
+    {
+        let dispatcher = state.dispatcher();
+        let config = config.clone();
+        let slot = refresh_request.clone();
+        use_effect_with((config.feed.clone(), config.refresh_seconds), move |_| {
+            let interval = match (config.feed.clone(), config.refresh_seconds) {
+                (Ok(url), Some(seconds)) => {
+                    let slot = slot.clone();
+                    Some(Interval::new(seconds * 1000, move || {
+                        let hidden = web_sys::window()
+                            .and_then(|w| w.document())
+                            .is_some_and(|d| d.hidden());
+                        if hidden {
+                            return;
+                        }
+                        let (config, url, dispatcher) =
+                            (config.clone(), url.clone(), dispatcher.clone());
+                        let request = FeedRequest::start(
+                            url.clone(),
+                            config.timeout_seconds,
+                            move |result| match result.and_then(|f| read_and_save(&config, &url, f))
+                            {
+                                Ok(feed) => dispatcher.dispatch(Action::Refreshed(feed)),
+                                Err(error) => warn_webmaster(&error),
+                            },
+                        );
+                        *slot.borrow_mut() = Some(request);
+                    }))
+                }
+                _ => None,
+            };
+            move || {
+                drop(interval);
+                slot.borrow_mut().take();
+            }
+        });
+    }
+
+    // Reflect the phase, and tell the page how each load ended.
     {
         let host = props.host.clone();
         let state = state.clone();
@@ -77,6 +138,25 @@ pub fn App(props: &AppProps) -> Html {
             set_state(&host, *phase);
             if *settled > 0 {
                 announce(&host, &state.load, &config);
+            }
+        });
+    }
+
+    // After "load more" or "show new articles", focus moves to the first new card.
+    {
+        let host = props.host.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.focus_card, move |focus| {
+            if let Some(index) = focus {
+                let selector = format!(".cards > li:nth-child({}) .card-open", index + 1);
+                let card = host
+                    .shadow_root()
+                    .and_then(|root| root.query_selector(&selector).ok().flatten())
+                    .and_then(|element| element.dyn_into::<HtmlElement>().ok());
+                if let Some(card) = card {
+                    let _ = card.focus();
+                }
+                dispatcher.dispatch(Action::Focused);
             }
         });
     }
@@ -118,6 +198,44 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    let on_more =
+        {
+            let dispatcher = state.dispatcher();
+            let state = state.clone();
+            let config = config.clone();
+            Callback::from(move |_: MouseEvent| {
+                let Load::Ready(feed) = &state.load else {
+                    return;
+                };
+                let visible = state.visible(config.limit);
+                if visible < feed.articles.len() {
+                    dispatcher.dispatch(Action::ShowMore(visible));
+                    return;
+                }
+                let Some(next) = feed.next_page.clone() else {
+                    return;
+                };
+                dispatcher.dispatch(Action::MoreLoading);
+                let (dispatcher, config) = (dispatcher.clone(), config.clone());
+                let request =
+                    FeedRequest::start(next.clone(), config.timeout_seconds, move |result| {
+                        match result.and_then(|fetched| read(&config, &next, &fetched)) {
+                            Ok(page) => {
+                                dispatcher.dispatch(Action::MoreLoaded(page, config.sort, visible))
+                            }
+                            Err(error) => {
+                                warn_webmaster(&error);
+                                dispatcher.dispatch(Action::MoreFailed);
+                            }
+                        }
+                    });
+                *more_request.borrow_mut() = Some(request);
+            })
+        };
+    let on_show_pending = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ShowPending))
+    };
 
     let body = match &state.load {
         Load::Loading => html! { <Notice busy=true text={strings.loading} /> },
@@ -128,24 +246,124 @@ pub fn App(props: &AppProps) -> Html {
         Load::Ready(feed) if feed.articles.is_empty() => {
             html! { <Notice busy=false text={strings.empty} /> }
         }
-        Load::Ready(feed) => html! {
-            <CardList feed={feed.clone()} limit={config.limit} layout={config.layout}
-                lang={config.lang} on_open={on_open} />
-        },
+        Load::Ready(feed) => {
+            let visible = state.visible(config.limit);
+            let has_more = visible < feed.articles.len() || feed.next_page.is_some();
+            html! { <>
+                if let Some((_, count)) = &state.pending {
+                    <button type="button" class="button new-articles" part="button new-articles"
+                        onclick={on_show_pending}>{ Strings::count(strings.new_articles, *count) }</button>
+                }
+                if let Some(saved_at) = state.offline_since() {
+                    <p class="saved-note" part="saved-note">
+                        { strings.saved_at }{ " " }{ saved_clock(saved_at, config) }
+                    </p>
+                }
+                <CardList feed={feed.clone()} count={visible} layout={config.layout}
+                    lang={config.lang} on_open={on_open} />
+                if has_more {
+                    <div class="more">
+                        if state.more == More::Failed {
+                            <p class="more-error">{ strings.error_more }</p>
+                        }
+                        <button type="button" class="button more-button" part="button load-more"
+                            onclick={on_more} disabled={state.more == More::Loading}>
+                            { if state.more == More::Loading { strings.loading_more } else { strings.load_more } }
+                        </button>
+                    </div>
+                }
+            </> }
+        }
     };
-    let reader = match (&state.load, state.reader) {
+    let reader = match (&state.load, state.reader_index()) {
         (Load::Ready(feed), Some(index)) => html! {
             <Reader feed={feed.clone()} index={index} lang={config.lang}
                 base_url={config.feed.clone().unwrap_or_default()} on_close={on_close} />
         },
         _ => Html::default(),
     };
+    let announcement = state
+        .announcement
+        .map(|(_, announcement)| match announcement {
+            Announcement::NewArticles(n) => Strings::count(strings.new_articles, n),
+            Announcement::NewArticlesShown(n) => Strings::count(strings.new_articles_shown, n),
+        });
     html! {
         <section class="kabar" part="root" lang={config.lang.tag()} aria-label={strings.region}
             aria-busy={(state.phase() == Phase::Loading).then_some("true")}>
             { body }
+            <p class="visually-hidden" role="status">{ announcement.unwrap_or_default() }</p>
             { reader }
         </section>
+    }
+}
+
+/// Shows the saved copy of the feed, if there is a readable one; returns whether it is fresh
+/// enough that the network need not be asked.
+fn show_saved_copy(
+    config: &Config,
+    url: &str,
+    dispatcher: &UseReducerDispatcher<WidgetState>,
+) -> bool {
+    if config.cache_seconds == 0 {
+        return false;
+    }
+    let Some(saved) = cache::load(url) else {
+        return false;
+    };
+    let fetched = Fetched {
+        text: saved.text.clone(),
+        total_pages: saved.total_pages,
+    };
+    match read(config, url, &fetched) {
+        Ok(feed) => {
+            dispatcher.dispatch(Action::Cached(feed, saved.saved_at));
+            saved.is_fresh(cache::now(), config.cache_seconds)
+        }
+        Err(_) => false,
+    }
+}
+
+/// Parses fetched text with the widget's settings.
+fn read(config: &Config, url: &str, fetched: &Fetched) -> Result<Feed, LoadError> {
+    let page_is_https = web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "https:");
+    let options = ParseOptions {
+        format: config.format,
+        fields: config.fields.as_ref(),
+        sort: config.sort,
+        upgrade_images: page_is_https,
+        total_pages: fetched.total_pages,
+        ..ParseOptions::new(url)
+    };
+    feed::parse(&fetched.text, &options).map_err(LoadError::Format)
+}
+
+/// Parses fetched text and, when it is a usable feed, saves it for the next visit.
+fn read_and_save(config: &Config, url: &str, fetched: Fetched) -> Result<Feed, LoadError> {
+    let feed = read(config, url, &fetched)?;
+    if config.cache_seconds > 0 {
+        let saved = SavedFeed {
+            saved_at: cache::now(),
+            total_pages: fetched.total_pages,
+            text: fetched.text,
+        };
+        cache::save(url, &saved);
+    }
+    Ok(feed)
+}
+
+fn saved_clock(saved_at: f64, config: &Config) -> String {
+    let (hours, minutes) = cache::local_time(saved_at);
+    clock(hours, minutes, config.lang)
+}
+
+/// One console line for the webmaster with what went wrong and what to fix.
+fn warn_webmaster(error: &LoadError) {
+    // A bad feed attribute was already reported by name when it was read.
+    if error.is_retryable() {
+        web_sys::console::warn_1(&format!("Kabar: {error}").into());
     }
 }
 
@@ -153,19 +371,20 @@ pub fn App(props: &AppProps) -> Html {
 fn announce(host: &HtmlElement, load: &Load, config: &Config) {
     match load {
         Load::Ready(feed) => {
-            if let Some(summary) = feed.skip_summary(config.feed.as_deref().unwrap_or_default()) {
-                web_sys::console::warn_1(&format!("Kabar: {summary}").into());
+            let url = config.feed.as_deref().unwrap_or_default();
+            for line in feed.skip_summary(url).iter().chain(&feed.warnings) {
+                web_sys::console::warn_1(&format!("Kabar: {line}").into());
             }
             let count = feed.articles.len().min(config.limit);
             dispatch(host, WidgetEvent::Ready { count });
         }
         Load::Failed(error) => {
-            let message = format!("Kabar: {error}");
-            // A bad feed attribute was already reported by name when it was read.
-            if error.is_retryable() {
-                web_sys::console::warn_1(&message.clone().into());
-            }
-            dispatch(host, WidgetEvent::Error { message });
+            dispatch(
+                host,
+                WidgetEvent::Error {
+                    message: format!("Kabar: {error}"),
+                },
+            );
         }
         Load::Loading => {}
     }

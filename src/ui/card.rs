@@ -44,8 +44,10 @@ pub fn Card(props: &CardProps) -> Html {
     let image = article.image.as_ref().map(|image| {
         html! {
             <div class="card-media" part="card-image">
-                // width/height give the ratio before the image arrives, so nothing jumps.
-                <img src={image.url.clone()} alt={image.alt.clone()} loading="lazy"
+                // The box has a fixed ratio in CSS, so nothing jumps when the image arrives. The
+                // title sits next to the image, so the image is decorative here.
+                <img src={image.url.clone()} alt="" loading="lazy" srcset={image.srcset()}
+                    sizes={image.srcset().map(|_| "(max-width: 40rem) 100vw, 22rem")}
                     decoding="async" referrerpolicy="no-referrer" width="640" height="360" />
             </div>
         }
@@ -54,8 +56,8 @@ pub fn Card(props: &CardProps) -> Html {
         <article class="card" part="card">
             { image }
             <div class="card-text">
-                if let Some(tag) = article.tags.first() {
-                    <p class="card-category" part="card-category">{ tag.clone() }</p>
+                if let Some(section) = article.section() {
+                    <p class="card-category" part="card-category">{ section.to_string() }</p>
                 }
                 <h3 class="card-title" part="card-title">
                     <button type="button" class="card-open" {onclick}>{ article.title.clone() }</button>

@@ -15,8 +15,8 @@ use crate::ui::Card;
 pub struct CardListProps {
     /// The loaded feed.
     pub feed: Rc<Feed>,
-    /// How many cards to show.
-    pub limit: usize,
+    /// How many cards to show (the first ones).
+    pub count: usize,
     /// Grid or list.
     pub layout: Layout,
     /// Language for dates and labels.
@@ -28,7 +28,7 @@ pub struct CardListProps {
 /// The cards, as a list of articles so screen readers announce how many there are.
 #[function_component]
 pub fn CardList(props: &CardListProps) -> Html {
-    let count = props.feed.articles.len().min(props.limit);
+    let count = props.feed.articles.len().min(props.count);
     html! {
         <ul class={classes!("cards", props.layout.class())} part="list" role="list">
             { for (0..count).map(|index| html! {

@@ -51,7 +51,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let body = use_memo((props.feed.clone(), props.index), |(feed, index)| {
         feed.articles
             .get(*index)
-            .map(|article| article_body(article, &props.base_url))
+            .map(|article| article_body(article, &props.base_url, props.lang.strings()))
             .unwrap_or_default()
     });
     let Some(article) = props.feed.articles.get(props.index) else {
@@ -86,7 +86,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         <dialog ref={dialog} class="reader" part="reader" aria-labelledby="kabar-reader-title"
             {onclose} onclick={backdrop_click}>
             <div class="reader-bar">
-                <p class="card-category">{ article.tags.first().cloned().unwrap_or_default() }</p>
+                <p class="card-category">{ article.section().unwrap_or_default().to_string() }</p>
                 <button type="button" class="button reader-close" part="button" onclick={close_click}>
                     <span aria-hidden="true">{ "✕ " }</span>{ strings.close }
                 </button>
@@ -103,9 +103,28 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 </p>
                 if let Some(image) = &article.image {
                     <img class="reader-image" src={image.url.clone()} alt={image.alt.clone()}
-                        decoding="async" referrerpolicy="no-referrer" width="640" height="360" />
+                        srcset={image.srcset()} sizes={image.srcset().map(|_| "(max-width: 48rem) 100vw, 48rem")}
+                        decoding="async" referrerpolicy="no-referrer"
+                        width={image.width.unwrap_or(640).to_string()} height={image.height.unwrap_or(360).to_string()} />
                 }
                 <div class="reader-body" part="reader-body">{ (*body).clone() }</div>
+                if !article.attachments.is_empty() {
+                    <section class="reader-attachments" aria-labelledby="kabar-reader-attachments">
+                        <h3 id="kabar-reader-attachments">{ strings.attachments }</h3>
+                        <ul>
+                            { for article.attachments.iter().map(|attachment| html! {
+                                <li>
+                                    <a href={attachment.url.clone()} target="_blank" rel="noopener noreferrer">
+                                        { attachment.label() }
+                                    </a>
+                                    if let Some(details) = attachment.details(props.lang == Lang::Id) {
+                                        <span class="attachment-details">{ format!(" ({details})") }</span>
+                                    }
+                                </li>
+                            }) }
+                        </ul>
+                    </section>
+                }
                 if let Some(url) = &article.url {
                     <p class="reader-source">
                         <a class="reader-original" href={url.clone()} target="_blank" rel="noopener noreferrer">

@@ -4,18 +4,20 @@ use yew::prelude::*;
 use yew::virtual_dom::VTag;
 
 use crate::article::{Article, Content};
+use crate::i18n::Strings;
 use crate::sanitize::{sanitize, SafeNode};
 use crate::web::parse_html;
 
 /// The article body as safe Yew nodes: HTML goes through `DOMParser` and the sanitiser, plain
-/// text becomes paragraphs.
-pub fn article_body(article: &Article, base_url: &str) -> Html {
+/// text becomes paragraphs. Relative URLs in the body resolve against the feed's URL, like the
+/// lead image's, because agencies host feed, pages and uploads on one site.
+pub fn article_body(article: &Article, base_url: &str, strings: &Strings) -> Html {
     match &article.content {
         Content::Html(html) => {
-            let base = article.url.as_deref().unwrap_or(base_url);
-            let nodes = sanitize(&parse_html(html), base);
+            let nodes = sanitize(&parse_html(html), base_url);
             nodes.iter().map(to_html).collect::<Html>()
         }
+        Content::Protected => html! { <p class="reader-protected">{ strings.protected }</p> },
         Content::Text(text) => Content::text_paragraphs(text)
             .into_iter()
             .map(|p| html! { <p>{ p }</p> })

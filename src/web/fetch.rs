@@ -1,96 +1,178 @@
-//! Fetching and parsing a feed, with the HTTP status checked, a timeout, and abort on drop.
+//! Fetching feed text: HTTP status checked, a timeout per attempt, one retry after a pause for
+//! transient failures, and abort on drop.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_net::http::Request;
 use gloo_timers::callback::Timeout;
 use web_sys::{AbortController, AbortSignal};
 
-use crate::feed::{self, Feed};
 use crate::state::LoadError;
 
-/// Seconds before a feed request is given up.
-pub const TIMEOUT_SECONDS: u32 = 10;
+/// Pause before the one automatic retry, in milliseconds (plus up to half again, at random, so
+/// many visitors do not retry in step against a struggling server).
+const RETRY_PAUSE_MS: f64 = 1200.0;
+
+/// A fetched feed body and the response headers that matter.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    /// The body.
+    pub text: String,
+    /// WordPress's `X-WP-TotalPages`.
+    pub total_pages: Option<u32>,
+}
+
+#[derive(Debug, Default)]
+struct Inflight {
+    controller: Option<AbortController>,
+    timer: Option<Timeout>,
+    cancelled: bool,
+}
 
 /// A feed request in flight. Dropping it aborts the request and clears its timer, so a widget
 /// that goes away (or asks for another feed) leaves nothing running.
 #[derive(Debug)]
 pub struct FeedRequest {
-    controller: AbortController,
-    _timer: Timeout,
+    inflight: Rc<RefCell<Inflight>>,
 }
 
 impl FeedRequest {
-    /// Starts fetching `url`; `on_done` gets the parsed feed or the reason it failed, unless the
+    /// Starts fetching `url`; `on_done` gets the text or the reason it failed, unless the
     /// request was dropped first.
     pub fn start(
         url: String,
-        on_done: impl FnOnce(Result<Feed, LoadError>) + 'static,
-    ) -> Result<FeedRequest, LoadError> {
-        let controller = AbortController::new()
-            .map_err(|_| LoadError::Network("this browser has no AbortController".into()))?;
-        let timed_out = Rc::new(Cell::new(false));
-        let timer = {
-            let controller = controller.clone();
-            let timed_out = timed_out.clone();
-            Timeout::new(TIMEOUT_SECONDS * 1000, move || {
-                timed_out.set(true);
-                controller.abort();
-            })
-        };
-        let signal = controller.signal();
+        timeout_seconds: u32,
+        on_done: impl FnOnce(Result<Fetched, LoadError>) + 'static,
+    ) -> FeedRequest {
+        // One copy of the request's state machine, whichever caller (load, refresh, more).
+        FeedRequest::start_boxed(url, timeout_seconds, Box::new(on_done))
+    }
+
+    fn start_boxed(
+        url: String,
+        timeout_seconds: u32,
+        on_done: Box<dyn FnOnce(Result<Fetched, LoadError>)>,
+    ) -> FeedRequest {
+        let inflight = Rc::new(RefCell::new(Inflight::default()));
+        let shared = inflight.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let result = match fetch_text(&url, &signal).await {
-                Ok(text) => feed::parse(&text, &url).map_err(LoadError::Format),
-                Err(Failure::Failed(error)) => Err(error),
-                Err(Failure::Aborted) if timed_out.get() => {
-                    Err(LoadError::Timeout(TIMEOUT_SECONDS))
+            let mut outcome = attempt(&url, timeout_seconds, &shared).await;
+            if matches!(&outcome, Err(Failure::Failed(error)) if error.is_transient()) {
+                sleep(RETRY_PAUSE_MS * (1.0 + js_sys::Math::random() / 2.0)).await;
+                if shared.borrow().cancelled {
+                    return;
                 }
+                outcome = attempt(&url, timeout_seconds, &shared).await;
+            }
+            shared.borrow_mut().timer = None;
+            match outcome {
+                Ok(fetched) => on_done(Ok(fetched)),
+                Err(Failure::Failed(error)) => on_done(Err(error)),
                 // Dropped by teardown or a newer request: nobody is waiting.
-                Err(Failure::Aborted) => return,
-            };
-            on_done(result);
+                Err(Failure::Cancelled) => {}
+            }
         });
-        Ok(FeedRequest {
-            controller,
-            _timer: timer,
-        })
+        FeedRequest { inflight }
     }
 }
 
 impl Drop for FeedRequest {
     fn drop(&mut self) {
-        self.controller.abort();
+        let mut inflight = self.inflight.borrow_mut();
+        inflight.cancelled = true;
+        inflight.timer = None;
+        if let Some(controller) = inflight.controller.take() {
+            controller.abort();
+        }
     }
 }
 
-/// How fetching ended when it did not produce text.
+/// How an attempt ended when it did not produce text.
 enum Failure {
-    /// Aborted by us (timeout or drop); the caller knows which.
-    Aborted,
-    /// A real failure to report.
+    /// The request was dropped.
+    Cancelled,
+    /// A real failure to report (a timeout included).
     Failed(LoadError),
 }
 
-/// Fetches `url` and returns the body text of a 2xx answer.
-async fn fetch_text(url: &str, signal: &AbortSignal) -> Result<String, Failure> {
+/// One request with its own controller and timeout.
+async fn attempt(
+    url: &str,
+    timeout_seconds: u32,
+    inflight: &Rc<RefCell<Inflight>>,
+) -> Result<Fetched, Failure> {
+    let controller = AbortController::new().map_err(|_| {
+        Failure::Failed(LoadError::Network {
+            cause: "this browser has no AbortController".into(),
+            cross_origin_from: None,
+        })
+    })?;
+    let timed_out = Rc::new(Cell::new(false));
+    {
+        let mut state = inflight.borrow_mut();
+        if state.cancelled {
+            return Err(Failure::Cancelled);
+        }
+        let on_timeout = {
+            let controller = controller.clone();
+            let timed_out = timed_out.clone();
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            }
+        };
+        state.timer = Some(Timeout::new(timeout_seconds * 1000, on_timeout));
+        state.controller = Some(controller.clone());
+    }
+    let signal = controller.signal();
+    let result = fetch_text(url, &signal).await;
+    match result {
+        Err(_) if timed_out.get() => Err(Failure::Failed(LoadError::Timeout(timeout_seconds))),
+        Err(_) if signal.aborted() => Err(Failure::Cancelled),
+        Err(error) => Err(Failure::Failed(error)),
+        Ok(fetched) => Ok(fetched),
+    }
+}
+
+/// Fetches `url` and returns the body of a 2xx answer.
+async fn fetch_text(url: &str, signal: &AbortSignal) -> Result<Fetched, LoadError> {
     let response = Request::get(url)
         .abort_signal(Some(signal))
         .send()
         .await
-        .map_err(|e| failure(signal, e))?;
+        .map_err(|e| network_error(url, e))?;
     // gloo-net's send() is Ok for any status: a 404 page must not be parsed as a feed.
     if !response.ok() {
-        return Err(Failure::Failed(LoadError::Http(response.status())));
+        return Err(LoadError::Http(response.status()));
     }
-    response.text().await.map_err(|e| failure(signal, e))
+    let total_pages = response
+        .headers()
+        .get("X-WP-TotalPages")
+        .and_then(|v| v.trim().parse().ok());
+    let text = response.text().await.map_err(|e| network_error(url, e))?;
+    Ok(Fetched { text, total_pages })
 }
 
-fn failure(signal: &AbortSignal, error: gloo_net::Error) -> Failure {
-    if signal.aborted() {
-        Failure::Aborted
-    } else {
-        Failure::Failed(LoadError::Network(error.to_string()))
+/// A failed fetch; when the feed is on another origin, CORS is the likely cause and the message
+/// says how to fix it.
+fn network_error(url: &str, error: gloo_net::Error) -> LoadError {
+    let page_origin = web_sys::window().and_then(|w| w.location().origin().ok());
+    let cross_origin_from =
+        page_origin.filter(|page| crate::url::origin(url).as_ref() != Some(page));
+    LoadError::Network {
+        cause: error.to_string(),
+        cross_origin_from,
     }
+}
+
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: f64) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -1,5 +1,6 @@
 //! Browser glue: the entry points the loader calls, the host element, fetching and events.
 
+pub mod cache;
 mod dom;
 mod events;
 mod fetch;
@@ -14,7 +15,7 @@ use yew::AppHandle;
 
 pub use dom::parse_html;
 pub use events::{dispatch, set_state, WidgetEvent};
-pub use fetch::FeedRequest;
+pub use fetch::{FeedRequest, Fetched};
 
 use crate::config::{ConfigWarning, ATTRIBUTES};
 use crate::ui::{App, AppProps};

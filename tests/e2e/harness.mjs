@@ -13,7 +13,7 @@ const root = path.resolve(here, '../..');
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.json': 'application/feed+json; charset=utf-8',
-  '.svg': 'image/svg+xml', '.jpg': 'image/jpeg', '.png': 'image/png',
+  '.svg': 'image/svg+xml', '.xml': 'application/xml; charset=utf-8', '.jpg': 'image/jpeg', '.png': 'image/png',
 };
 
 const MOUNTS = [
@@ -56,15 +56,27 @@ ${head}
 
 /**
  * Starts the server on a free loopback port. `/slow/<ms>/<path>` answers <path> after a delay;
- * `server.page(options)` registers a generated host page (see hostPage) and returns its URL.
+ * `/cors/<path>` answers <path> with CORS headers (for pages on the other loopback origin);
+ * `server.page(options)` registers a generated host page (see hostPage) and returns its URL;
+ * `server.route(path, (req, res, url) => …)` answers a path with a test's own handler (faults,
+ * paging, a server that is down).
  */
 export async function startServer() {
   const log = []; // { path, status, aborted }
   const pages = new Map();
+  const routes = new Map();
   const server = http.createServer((req, res) => {
-    let urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const entry = { path: urlPath, status: 0, aborted: false };
+    const requestUrl = new URL(req.url, 'http://x');
+    let urlPath = decodeURIComponent(requestUrl.pathname);
+    const entry = { path: urlPath, query: requestUrl.search, status: 0, aborted: false };
     log.push(entry);
+    if (routes.has(urlPath)) {
+      res.on('finish', () => { entry.status = res.statusCode; });
+      routes.get(urlPath)(req, res, requestUrl);
+      return;
+    }
+    let cors = false;
+    if (urlPath.startsWith('/cors/')) { cors = true; urlPath = urlPath.slice(5); }
     if (pages.has(urlPath)) {
       entry.status = 200;
       res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(pages.get(urlPath));
@@ -84,6 +96,7 @@ export async function startServer() {
       }
       entry.status = 200;
       const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+      if (cors) headers['access-control-allow-origin'] = '*';
       res.writeHead(200, headers).end(fs.readFileSync(file));
     }, delay);
     res.on('close', () => clearTimeout(timer));
@@ -99,6 +112,8 @@ export async function startServer() {
       pages.set(pagePath, hostPage(typeof options === 'string' ? { body: options } : options));
       return url + pagePath;
     },
+    route(routePath, handler) { routes.set(routePath, handler); },
+    fixture: (name) => fs.readFileSync(path.join(root, 'tests/fixtures', name)),
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
 }

@@ -130,7 +130,12 @@ fn print_sizes(files: &[Written]) {
 
 /// The most brotli bytes a visitor may download for the widget (loader + wasm), excluding the
 /// feed. Sizes are deterministic, so this is a test, not a benchmark.
-pub const BROTLI_BUDGET: usize = 140 * 1024;
+///
+/// How it was set: the walking skeleton measured 120,678 bytes under a 140 KiB budget; the five
+/// feed formats, cache, retry, refresh and paging (issue 3) brought it to 158,298. The budget is
+/// that plus about 3% headroom, so any further growth is a decision, not an accident. Issue 6
+/// (size work: wasm-opt, fewer monomorphised closures, shorter messages) is to bring it down.
+pub const BROTLI_BUDGET: usize = 160 * 1024;
 
 /// Fails when the bundle grew past the budget.
 pub fn check_budget(files: &[Written]) -> Result<(), String> {

@@ -1,0 +1,125 @@
+//! Atom 1.0 (RFC 4287).
+
+use super::rss::{dimension, is_image_path, media_images};
+use super::{first_html_image, plain, Draft, Source, MAX_ITEMS};
+use crate::article::{Attachment, Content, Image};
+use crate::date::parse_date;
+use crate::xml::XmlElement;
+
+pub(super) fn read(root: &XmlElement) -> Source {
+    let entries: Vec<&XmlElement> = root.all("entry").collect();
+    let feed_authors = authors(root);
+    let next_page = root
+        .all("link")
+        .find(|l| l.attr("rel") == Some("next"))
+        .and_then(|l| l.attr("href"))
+        .map(str::to_string);
+    Source {
+        title: root.child("title").map(text_construct),
+        next_page,
+        total: entries.len(),
+        items: entries
+            .into_iter()
+            .take(MAX_ITEMS)
+            .map(|entry| read_entry(entry, &feed_authors))
+            .collect(),
+        warnings: Vec::new(),
+    }
+}
+
+fn read_entry(entry: &XmlElement, feed_authors: &[String]) -> Result<Draft, String> {
+    let link = |rel: &str| {
+        entry
+            .all("link")
+            .find(|l| l.attr("rel").unwrap_or("alternate") == rel)
+            .and_then(|l| l.attr("href"))
+            .map(str::to_string)
+    };
+    let content = entry.child("content").and_then(|content| {
+        if content.attr("src").is_some() {
+            return None;
+        }
+        match content.attr("type").unwrap_or("text") {
+            "html" | "text/html" => Some(Content::Html(content.text())),
+            "xhtml" | "application/xhtml+xml" => Some(Content::Html(xhtml(content))),
+            _ => Some(Content::Text(content.text())),
+        }
+    });
+    let mut images = Vec::new();
+    let mut attachments = Vec::new();
+    for enclosure in entry
+        .all("link")
+        .filter(|l| l.attr("rel") == Some("enclosure"))
+    {
+        let Some(href) = enclosure.attr("href") else {
+            continue;
+        };
+        let mime = enclosure.attr("type").map(str::to_string);
+        if mime.as_deref().is_some_and(|m| m.starts_with("image/")) || is_image_path(href) {
+            images.push(Image {
+                url: href.to_string(),
+                ..Image::default()
+            });
+        } else {
+            attachments.push(Attachment {
+                url: href.to_string(),
+                title: enclosure.attr("title").map(str::to_string),
+                mime,
+                size: dimension(enclosure.attr("length")).map(u64::from),
+            });
+        }
+    }
+    images.extend(media_images(entry));
+    if let Some(Content::Html(html)) = &content {
+        images.extend(first_html_image(html));
+    }
+    let entry_authors = authors(entry);
+    let published = entry.child_text("published").and_then(|d| parse_date(&d));
+    let updated = entry.child_text("updated").and_then(|d| parse_date(&d));
+    Ok(Draft {
+        id: entry.child_text("id"),
+        url: link("alternate"),
+        title: entry.child("title").map(text_construct),
+        summary: entry.child("summary").map(text_construct),
+        content,
+        images,
+        published: published.or(updated),
+        modified: updated,
+        authors: if entry_authors.is_empty() {
+            feed_authors.to_vec()
+        } else {
+            entry_authors
+        },
+        categories: entry
+            .all("category")
+            .filter_map(|c| c.attr("label").or(c.attr("term")))
+            .map(plain)
+            .collect(),
+        tags: Vec::new(),
+        attachments,
+    })
+}
+
+fn authors(parent: &XmlElement) -> Vec<String> {
+    parent
+        .all("author")
+        .filter_map(|a| a.child_text("name"))
+        .collect()
+}
+
+/// The markup of `type="xhtml"` content: the children of its wrapping `<div>`.
+fn xhtml(content: &XmlElement) -> String {
+    match content.child("div") {
+        Some(div) => div.inner_markup(),
+        None => content.inner_markup(),
+    }
+}
+
+/// Plain text of an Atom text construct (`type` text, html or xhtml).
+fn text_construct(element: &XmlElement) -> String {
+    match element.attr("type") {
+        Some("html") => plain(&element.text()),
+        Some("xhtml") => plain(&xhtml(element)),
+        _ => crate::text::collapse_whitespace(&element.text()),
+    }
+}

@@ -1,0 +1,232 @@
+// Real agency feeds (issue 3): every format side by side, faults with their messages, retry,
+// the saved copy, paging and background refresh, as a visitor and a webmaster would meet them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage, waitForState, inShadow } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const cards = (page, selector) => inShadow(page, selector, (root) => [...root.querySelectorAll('.card-title')].map((t) => t.textContent));
+const events = (page, name) => page.evaluate((n) => window.__kabarEvents.filter((e) => e.name === n), name);
+const warnings = (messages) => messages.filter((m) => m.type === 'warning').map((m) => m.text);
+const requests = (routePath) => server.log.filter((e) => e.path === routePath);
+
+/** A JSON Feed with items numbered from..to (higher is newer), optionally with a next_url. */
+function jsonFeed(from, to, next) {
+  const items = [];
+  for (let i = to; i >= from; i--) {
+    items.push({ id: `b${i}`, title: `Berita nomor ${i}`, content_text: `Isi berita ${i}.`, date_published: `2026-11-${String(i).padStart(2, '0')}T08:00:00+07:00` });
+  }
+  return JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items, ...(next ? { next_url: next } : {}) });
+}
+
+test('the formats demo shows WordPress, JSON Feed, RSS, Atom and custom JSON side by side', async () => {
+  const { page, pageErrors, consoleMessages } = await openPage(browser, `${server.url}/formats.html`);
+  const widgets = ['wp-posts.json', 'berita.json', 'rss.xml', 'atom.xml', 'custom-api.json'];
+  for (const feed of widgets) await waitForState(page, `kabar-news[feed="feeds/${feed}"]`, 'ready');
+  for (const feed of widgets) {
+    const titles = await cards(page, `kabar-news[feed="feeds/${feed}"]`);
+    assert.equal(titles.length, 4, feed);
+    // Entities are decoded and no markup leaks into titles.
+    for (const title of titles) assert.doesNotMatch(title, /&#|&amp;|<\w/, `${feed}: ${title}`);
+  }
+  // WordPress: the featured image comes from _embedded with its sizes as srcset.
+  const wpImage = await inShadow(page, 'kabar-news[feed="feeds/wp-posts.json"]', (root) => root.querySelector('.card-media img')?.getAttribute('src'));
+  assert.match(wpImage, /\/img\/\w+\.jpg$/);
+  // An RSS article opens in the reader with its content:encoded body.
+  await page.locator('kabar-news[feed="feeds/rss.xml"] .card-open').first().click();
+  const reader = await inShadow(page, 'kabar-news[feed="feeds/rss.xml"]', (root) => ({
+    open: root.querySelector('dialog')?.open,
+    paragraphs: root.querySelectorAll('.reader-body p').length,
+  }));
+  assert.equal(reader.open, true);
+  assert.ok(reader.paragraphs >= 2, JSON.stringify(reader));
+  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error'), []);
+  await page.close();
+});
+
+test('a password-protected WordPress post shows its note and a link to the original', async () => {
+  const posts = JSON.parse(server.fixture('wordpress-embed.json'));
+  server.route('/wp-protected/posts', (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(posts)));
+  const { page, pageErrors } = await openPage(browser, server.page('<kabar-news id="w" feed="/wp-protected/posts" cache="0"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  await page.locator('#w .card-open', { hasText: 'Notulen Rapat Internal' }).click();
+  const view = await inShadow(page, '#w', (root) => ({
+    note: root.querySelector('.reader-protected')?.textContent,
+    original: root.querySelector('.reader-original')?.getAttribute('href'),
+  }));
+  assert.equal(view.note, 'Isi berita ini dilindungi kata sandi. Bacalah di situs aslinya.');
+  assert.equal(view.original, 'https://contoh.go.id/2026/11/27/rapat-internal/');
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('a JSON feed behind a byte order mark loads', async () => {
+  server.route('/bom/feed.json', (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('\uFEFF' + jsonFeed(1, 3)));
+  const { page } = await openPage(browser, server.page('<kabar-news id="w" feed="/bom/feed.json" cache="0"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  assert.deepEqual(await cards(page, '#w'), ['Berita nomor 3', 'Berita nomor 2', 'Berita nomor 1']);
+  await page.close();
+});
+
+test('a 5xx is retried once after a pause, then the feed shows', async () => {
+  let calls = 0;
+  server.route('/flaky/feed.json', (req, res) => {
+    calls += 1;
+    if (calls === 1) res.writeHead(503).end('busy');
+    else res.writeHead(200, { 'content-type': 'application/json' }).end(jsonFeed(1, 2));
+  });
+  const { page, pageErrors } = await openPage(browser, server.page('<kabar-news id="w" feed="/flaky/feed.json" cache="0"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  assert.equal(calls, 2);
+  assert.equal((await events(page, 'kabar:error')).length, 0);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('each fault shows a polite message with a retry and tells the webmaster what to fix', async () => {
+  server.route('/fault/500', (req, res) => res.writeHead(500).end('oops'));
+  server.route('/fault/html', (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>Login</body></html>'));
+  server.route('/fault/unknown', (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok","rows":[]}'));
+  server.route('/fault/slow', () => {}); // never answers
+  const cases = [
+    { feed: '/fault/500', attrs: '', message: /HTTP 500 \(a server error\), also when asked again/, visitor: 'Server berita sedang tidak dapat diakses.', requests: 2 },
+    { feed: '/fault/missing', attrs: '', message: /HTTP 404 Not Found; check the address/, visitor: 'Server berita sedang tidak dapat diakses.', requests: 1 },
+    { feed: '/fault/html', attrs: '', message: /neither JSON nor XML; it starts with "<!DOCTYPE html><html><body>Login/, visitor: 'Format sumber berita tidak dikenali.', requests: 1 },
+    { feed: '/fault/unknown', attrs: '', message: /a JSON object with the keys rows, status/, visitor: 'Format sumber berita tidak dikenali.', requests: 1 },
+    { feed: '/fault/slow', attrs: 'timeout="1"', message: /did not answer within 1 s/, visitor: 'Server berita terlalu lama merespons.', requests: 1 },
+  ];
+  for (const c of cases) {
+    const { page, pageErrors, consoleMessages } = await openPage(browser, server.page(`<kabar-news id="w" feed="${c.feed}" cache="0" ${c.attrs}></kabar-news>`));
+    await waitForState(page, '#w', 'error');
+    const view = await inShadow(page, '#w', (root) => ({ detail: root.querySelector('.error-detail')?.textContent, retry: root.querySelector('.error button')?.textContent }));
+    assert.deepEqual(view, { detail: c.visitor, retry: 'Coba lagi' }, c.feed);
+    const [error] = await events(page, 'kabar:error');
+    assert.match(error.detail.message, c.message, c.feed);
+    assert.ok(warnings(consoleMessages).some((w) => c.message.test(w)), `${c.feed}: console says it too`);
+    assert.equal(requests(c.feed).length, c.requests, c.feed);
+    assert.deepEqual(pageErrors, [], c.feed);
+    server.log.length = 0;
+    await page.close();
+  }
+});
+
+test('a cross-origin feed that sends CORS headers loads', async () => {
+  const crossOrigin = server.url.replace('127.0.0.1', 'localhost');
+  const { page } = await openPage(browser, server.page(`<kabar-news id="w" feed="${crossOrigin}/cors/feeds/rss.xml" limit="3"></kabar-news>`));
+  await waitForState(page, '#w', 'ready');
+  assert.equal((await cards(page, '#w')).length, 3);
+  await page.close();
+});
+
+test('a cached feed renders at once on the next visit, and while the server is down', async () => {
+  let up = true;
+  server.route('/cached/feed.json', (req, res) => {
+    if (up) res.writeHead(200, { 'content-type': 'application/json' }).end(jsonFeed(1, 4));
+    else req.socket.destroy();
+  });
+  // First visit: fetched and saved.
+  const first = await openPage(browser, server.page('<kabar-news id="w" feed="/cached/feed.json" cache="300"></kabar-news>'));
+  await waitForState(first.page, '#w', 'ready');
+  await first.page.close();
+  assert.equal(requests('/cached/feed.json').length, 1);
+
+  // Second visit within the cache time: rendered from the copy, the network is not asked.
+  up = false;
+  const second = await openPage(browser, server.page('<kabar-news id="w" feed="/cached/feed.json" cache="300"></kabar-news>'));
+  await waitForState(second.page, '#w', 'ready');
+  assert.equal((await cards(second.page, '#w')).length, 4);
+  assert.equal(requests('/cached/feed.json').length, 1);
+  await second.page.close();
+
+  // A visit after the copy went stale, with the server down: the copy stays, with a quiet note.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const third = await openPage(browser, server.page('<kabar-news id="w" feed="/cached/feed.json" cache="1"></kabar-news>'));
+  await waitForState(third.page, '#w', 'ready');
+  await third.page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('.saved-note'), null, { timeout: 10000 });
+  const note = await inShadow(third.page, '#w', (root) => root.querySelector('.saved-note').textContent);
+  assert.match(note, /^Sedang luring\. Berita tersimpan pukul \d\d\.\d\d$/);
+  assert.equal((await cards(third.page, '#w')).length, 4);
+  assert.equal(await third.page.locator('#w').getAttribute('data-state'), 'ready');
+  assert.deepEqual(third.pageErrors, []);
+  await third.page.close();
+});
+
+test('load more pages through loaded articles, then WordPress pages, and focuses the first new card', async () => {
+  const posts = (from, to) => {
+    const list = [];
+    for (let i = to; i >= from; i--) list.push({ id: i, date_gmt: `2026-11-${String(i).padStart(2, '0')}T01:00:00`, link: `https://contoh.go.id/?p=${i}`, title: { rendered: `Pos &#8211; ${i}` }, content: { rendered: `<p>Isi ${i}</p>`, protected: false }, excerpt: { rendered: '', protected: false } });
+    return JSON.stringify(list);
+  };
+  server.route('/wp-json/wp/v2/posts', (req, res, url) => {
+    const pageNumber = Number(url.searchParams.get('page') || 1);
+    const body = pageNumber === 1 ? posts(4, 7) : posts(1, 3);
+    res.writeHead(200, { 'content-type': 'application/json', 'x-wp-total': '7', 'x-wp-totalpages': '2' }).end(body);
+  });
+  const { page, pageErrors } = await openPage(browser, server.page('<kabar-news id="w" feed="/wp-json/wp/v2/posts?_embed&per_page=4" limit="3" cache="0"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  assert.deepEqual(await cards(page, '#w'), ['Pos – 7', 'Pos – 6', 'Pos – 5']);
+  const more = page.locator('#w .more-button');
+  assert.equal(await more.textContent(), 'Muat lebih banyak');
+  // The fourth post is already loaded: shown without a request.
+  await more.click();
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelectorAll('.card').length === 4);
+  assert.equal(await inShadow(page, '#w', (root) => root.activeElement?.textContent), 'Pos – 4');
+  assert.equal(requests('/wp-json/wp/v2/posts').length, 1);
+  // Then page 2 is fetched.
+  await more.click();
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelectorAll('.card').length === 7);
+  // gloo-net adds a harmless trailing "&" to URLs that already have a query.
+  const pages = requests('/wp-json/wp/v2/posts').map((r) => r.query.replace(/&$/, ''));
+  assert.deepEqual(pages, ['?_embed&per_page=4', '?_embed&per_page=4&page=2']);
+  assert.equal(await inShadow(page, '#w', (root) => root.activeElement?.textContent), 'Pos – 3');
+  // Everything is shown: the button goes away.
+  assert.equal(await page.locator('#w .more-button').count(), 0);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('JSON Feed next_url is followed by load more', async () => {
+  server.route('/paged/1.json', (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(jsonFeed(3, 4, '/paged/2.json')));
+  server.route('/paged/2.json', (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(jsonFeed(1, 2)));
+  const { page } = await openPage(browser, server.page('<kabar-news id="w" feed="/paged/1.json" limit="2" cache="0"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  await page.locator('#w .more-button').click();
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelectorAll('.card').length === 4);
+  assert.deepEqual(await cards(page, '#w'), ['Berita nomor 4', 'Berita nomor 3', 'Berita nomor 2', 'Berita nomor 1']);
+  await page.close();
+});
+
+test('a timed refresh offers new articles without moving the list, and announces them', async () => {
+  let version = 1;
+  server.route('/refresh/feed.json', (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(version === 1 ? jsonFeed(1, 3) : jsonFeed(1, 5)));
+  const page = await browser.context.newPage();
+  await page.clock.install();
+  await page.goto(server.page('<kabar-news id="w" feed="/refresh/feed.json" refresh="30" cache="0"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  assert.deepEqual(await cards(page, '#w'), ['Berita nomor 3', 'Berita nomor 2', 'Berita nomor 1']);
+  version = 2;
+  await page.clock.fastForward(31_000);
+  const button = page.locator('#w .new-articles');
+  await button.waitFor();
+  assert.equal(await button.textContent(), 'Tampilkan 2 berita baru');
+  // Nothing moved yet, and screen readers heard about it.
+  assert.deepEqual(await cards(page, '#w'), ['Berita nomor 3', 'Berita nomor 2', 'Berita nomor 1']);
+  assert.equal(await inShadow(page, '#w', (root) => root.querySelector('.visually-hidden[role=status]').textContent), 'Tampilkan 2 berita baru');
+  await button.click();
+  assert.deepEqual((await cards(page, '#w')).slice(0, 2), ['Berita nomor 5', 'Berita nomor 4']);
+  assert.equal(await inShadow(page, '#w', (root) => root.activeElement?.textContent), 'Berita nomor 5');
+  assert.equal(await inShadow(page, '#w', (root) => root.querySelector('.visually-hidden[role=status]').textContent), '2 berita baru ditampilkan');
+  await page.close();
+});
+
+test('a fields path that matches nothing is named in the console', async () => {
+  const { page, consoleMessages } = await openPage(browser, server.page('<kabar-news id="w" feed="/feeds/custom-api.json" cache="0" fields="items: data.posts; id: slug; title: judul; url: link; content: body_html"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  assert.ok(warnings(consoleMessages).some((w) => w.includes('fields: "title: judul" matched nothing')), warnings(consoleMessages).join('\n'));
+  await page.close();
+});
