@@ -238,6 +238,14 @@ pub fn parse_config(
         format
     });
 
+    if format == Some(Format::Custom) && get(ATTR_FIELDS).is_none() {
+        warn(
+            ATTR_FORMAT,
+            Some("custom"),
+            "needs a fields attribute that says where the title, link and so on are, e.g. fields=\"items: data.posts; title: headline; url: link\"".into(),
+        );
+    }
+
     let fields = get(ATTR_FIELDS).map(|raw| {
         let (map, problems) = parse_fields(&raw);
         for problem in problems {
@@ -402,6 +410,12 @@ mod tests {
             (25, 0, Some(60))
         );
         assert_eq!(c.fields.and_then(|f| f.items).as_deref(), Some("data"));
+
+        let (_, w) = config(&[("feed", "/f"), ("format", "custom")]);
+        assert!(
+            w[0].to_string().contains("needs a fields attribute"),
+            "{w:?}"
+        );
 
         let (c, w) = config(&[("feed", "/f")]);
         assert!(w.is_empty());

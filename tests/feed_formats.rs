@@ -114,6 +114,7 @@ fn rss_2_with_extensions_and_quirks() {
     let feed = read("rss.xml");
     assert_eq!(feed.format, Format::Rss);
     assert_eq!(feed.title.as_deref(), Some("Kanal Berita & Pengumuman"));
+    assert_eq!(feed.language.as_deref(), Some("id"));
     // The item with no title, link, guid or text is skipped; the rest show newest first, and
     // the one whose date cannot be read goes last.
     assert_eq!(feed.skipped, 1);
@@ -194,6 +195,7 @@ fn atom_1_0_in_its_three_content_types() {
     let feed = read("atom.xml");
     assert_eq!(feed.format, Format::Atom);
     assert_eq!(feed.title.as_deref(), Some("Warta Dinas Kesehatan & KB"));
+    assert_eq!(feed.language, None, "a tag with spaces is not used");
     assert_eq!(
         feed.next_page.as_deref(),
         Some("https://contoh.go.id/feeds/atom.xml?page=2")

@@ -16,6 +16,7 @@ pub(super) fn read(root: &XmlElement) -> Source {
         .map(str::to_string);
     Source {
         title: root.child("title").map(text_construct),
+        language: root.attr("xml:lang").map(str::to_string),
         next_page,
         total: entries.len(),
         items: entries

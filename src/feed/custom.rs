@@ -198,6 +198,7 @@ pub(super) fn read(root: &Value, map: &FieldMap) -> Result<Source, FeedError> {
     }
     Ok(Source {
         title: None,
+        language: None,
         next_page: None,
         total: items.len(),
         items: considered.iter().map(|item| read_item(item, map)).collect(),

@@ -15,6 +15,7 @@ pub(super) fn read(root: &Value) -> Result<Source, FeedError> {
     };
     Ok(Source {
         title: root.get("title").and_then(text),
+        language: root.get("language").and_then(text),
         next_page: root.get("next_url").and_then(text),
         total: items.len(),
         items: items.iter().take(MAX_ITEMS).map(read_item).collect(),

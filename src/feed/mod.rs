@@ -127,6 +127,8 @@ pub struct Feed {
     pub format: Format,
     /// The feed's own title, if any.
     pub title: Option<String>,
+    /// The language of its articles (a BCP 47 tag such as `id` or `en-US`), if it says.
+    pub language: Option<String>,
     /// Usable articles, sorted as asked.
     pub articles: Vec<Article>,
     /// How many items were skipped.
@@ -145,6 +147,7 @@ impl Feed {
         Feed {
             format,
             title: None,
+            language: None,
             articles: Vec::new(),
             skipped: 0,
             first_skip_reason: None,
@@ -281,6 +284,8 @@ pub(crate) struct Draft {
 #[derive(Debug, Default)]
 pub(crate) struct Source {
     title: Option<String>,
+    /// Language tag, checked in [`finish_feed`].
+    language: Option<String>,
     /// Raw next page URL.
     next_page: Option<String>,
     /// Items, or why each one could not be read.
@@ -451,6 +456,7 @@ fn finish_feed(
     let mut feed = Feed {
         format,
         title: source.title,
+        language: source.language.filter(|tag| is_language_tag(tag)),
         next_page: source
             .next_page
             .and_then(|raw| safe_url(options.feed_url, &raw, UrlUse::Feed)),
@@ -479,6 +485,15 @@ fn finish_feed(
     }
     sort_articles(&mut feed.articles, options.sort);
     feed
+}
+
+/// A plausible BCP 47 tag (`id`, `en-US`, `zh-Hant-TW`): it becomes a `lang` attribute.
+fn is_language_tag(tag: &str) -> bool {
+    !tag.is_empty()
+        && tag.len() <= 35
+        && tag.split('-').all(|part| {
+            (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
+        })
 }
 
 /// Whether an article is neither a repeated id nor a repeated link; records it if new.

@@ -16,6 +16,10 @@ pub(super) fn read(root: &XmlElement) -> Source {
         title: channel
             .and_then(|c| c.child_text("title"))
             .map(|t| plain(&t)),
+        language: channel.and_then(|c| {
+            c.child_text("language")
+                .or_else(|| c.child_text("dc:language"))
+        }),
         next_page: None,
         total: items.len(),
         items: items.into_iter().take(MAX_ITEMS).map(read_item).collect(),

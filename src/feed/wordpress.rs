@@ -25,6 +25,7 @@ pub(super) fn read(root: &Value, options: &ParseOptions) -> Result<Source, FeedE
     };
     Ok(Source {
         title: None,
+        language: None,
         next_page: next_page(options),
         total: posts.len(),
         items: posts.iter().take(MAX_ITEMS).map(read_post).collect(),

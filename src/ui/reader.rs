@@ -107,7 +107,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         decoding="async" referrerpolicy="no-referrer"
                         width={image.width.unwrap_or(640).to_string()} height={image.height.unwrap_or(360).to_string()} />
                 }
-                <div class="reader-body" part="reader-body">{ (*body).clone() }</div>
+                <div class="reader-body" part="reader-body" lang={props.feed.language.clone()}>{ (*body).clone() }</div>
                 if !article.attachments.is_empty() {
                     <section class="reader-attachments" aria-labelledby="kabar-reader-attachments">
                         <h3 id="kabar-reader-attachments">{ strings.attachments }</h3>

@@ -230,3 +230,27 @@ test('a fields path that matches nothing is named in the console', async () => {
   assert.ok(warnings(consoleMessages).some((w) => w.includes('fields: "title: judul" matched nothing')), warnings(consoleMessages).join('\n'));
   await page.close();
 });
+
+test('storage that throws (privacy mode, full quota) only means no cache', async () => {
+  const page = await browser.context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.addInitScript(() => {
+    const refuse = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    Storage.prototype.setItem = refuse;
+    Storage.prototype.getItem = refuse;
+  });
+  await page.goto(server.page('<kabar-news id="w" feed="/feeds/rss.xml" limit="2"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  assert.equal((await cards(page, '#w')).length, 2);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('the reader body carries the feed language for screen readers', async () => {
+  const { page } = await openPage(browser, server.page('<kabar-news id="w" feed="/feeds/news-en.json" lang="en" limit="1"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  await page.locator('#w .card-open').first().click();
+  assert.equal(await inShadow(page, '#w', (root) => root.querySelector('.reader-body').getAttribute('lang')), 'en');
+  await page.close();
+});
