@@ -115,12 +115,26 @@ test('each fault shows a polite message with a retry and tells the webmaster wha
   }
 });
 
-test('a cross-origin feed that sends CORS headers loads', async () => {
-  const crossOrigin = server.url.replace('127.0.0.1', 'localhost');
-  const { page } = await openPage(browser, server.page(`<kabar-news id="w" feed="${crossOrigin}/cors/feeds/rss.xml" limit="3"></kabar-news>`));
-  await waitForState(page, '#w', 'ready');
-  assert.equal((await cards(page, '#w')).length, 3);
-  await page.close();
+test('a feed on a second port: refused without CORS headers (with the fix in the console), shown with them', async () => {
+  const other = await startServer();
+  try {
+    const refused = await openPage(browser, server.page(`<kabar-news id="w" feed="${other.url}/feeds/rss.xml" cache="0"></kabar-news>`));
+    await waitForState(refused.page, '#w', 'error');
+    const [error] = await events(refused.page, 'kabar:error');
+    assert.match(error.detail.message, new RegExp(`Access-Control-Allow-Origin: ${server.url}`));
+    assert.match(error.detail.message, /nginx: add_header .* Apache \(\.htaccess\): Header set .* functions\.php/);
+    assert.equal(await inShadow(refused.page, '#w', (root) => root.querySelector('.error-detail').textContent),
+      'Sumber berita tidak dapat dihubungi. Periksa koneksi Anda atau coba lagi nanti.');
+    assert.deepEqual(refused.pageErrors, []);
+    await refused.page.close();
+
+    const allowed = await openPage(browser, server.page(`<kabar-news id="w" feed="${other.url}/cors/feeds/rss.xml" limit="3" cache="0"></kabar-news>`));
+    await waitForState(allowed.page, '#w', 'ready');
+    assert.equal((await cards(allowed.page, '#w')).length, 3);
+    await allowed.page.close();
+  } finally {
+    await other.close();
+  }
 });
 
 test('a cached feed renders at once on the next visit, and while the server is down', async () => {
