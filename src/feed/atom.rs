@@ -1,8 +1,8 @@
 //! Atom 1.0 (RFC 4287).
 
-use super::rss::{dimension, is_image_path, media_images};
+use super::rss::{add_enclosure, media_images};
 use super::{first_html_image, plain, Draft, Source, MAX_ITEMS};
-use crate::article::{Attachment, Content, Image};
+use crate::article::Content;
 use crate::date::parse_date;
 use crate::xml::XmlElement;
 
@@ -52,23 +52,7 @@ fn read_entry(entry: &XmlElement, feed_authors: &[String]) -> Result<Draft, Stri
         .all("link")
         .filter(|l| l.attr("rel") == Some("enclosure"))
     {
-        let Some(href) = enclosure.attr("href") else {
-            continue;
-        };
-        let mime = enclosure.attr("type").map(str::to_string);
-        if mime.as_deref().is_some_and(|m| m.starts_with("image/")) || is_image_path(href) {
-            images.push(Image {
-                url: href.to_string(),
-                ..Image::default()
-            });
-        } else {
-            attachments.push(Attachment {
-                url: href.to_string(),
-                title: enclosure.attr("title").map(str::to_string),
-                mime,
-                size: dimension(enclosure.attr("length")).map(u64::from),
-            });
-        }
+        add_enclosure(enclosure, "href", &mut images, &mut attachments);
     }
     images.extend(media_images(entry));
     if let Some(Content::Html(html)) = &content {

@@ -46,23 +46,7 @@ fn read_item(item: &XmlElement) -> Result<Draft, String> {
     let mut images = media_images(item);
     let mut attachments = Vec::new();
     for enclosure in item.all("enclosure") {
-        let Some(href) = enclosure.attr("url") else {
-            continue;
-        };
-        let mime = enclosure.attr("type").map(str::to_string);
-        if mime.as_deref().is_some_and(|m| m.starts_with("image/")) || is_image_path(href) {
-            images.push(Image {
-                url: href.to_string(),
-                ..Image::default()
-            });
-        } else {
-            attachments.push(Attachment {
-                url: href.to_string(),
-                title: None,
-                mime,
-                size: enclosure.attr("length").and_then(|l| l.trim().parse().ok()),
-            });
-        }
+        add_enclosure(enclosure, "url", &mut images, &mut attachments);
     }
     if let Some(Content::Html(html)) = &content {
         images.extend(first_html_image(html));
@@ -142,6 +126,33 @@ pub(super) fn media_images(item: &XmlElement) -> Vec<Image> {
         }
     }
     images
+}
+
+/// An enclosure (RSS `<enclosure url>`, Atom `<link rel="enclosure" href>`): an image is a lead
+/// image candidate, anything else a download.
+pub(super) fn add_enclosure(
+    enclosure: &XmlElement,
+    url_attribute: &str,
+    images: &mut Vec<Image>,
+    attachments: &mut Vec<Attachment>,
+) {
+    let Some(href) = enclosure.attr(url_attribute) else {
+        return;
+    };
+    let mime = enclosure.attr("type").map(str::to_string);
+    if mime.as_deref().is_some_and(|m| m.starts_with("image/")) || is_image_path(href) {
+        images.push(Image {
+            url: href.to_string(),
+            ..Image::default()
+        });
+    } else {
+        attachments.push(Attachment {
+            url: href.to_string(),
+            title: enclosure.attr("title").map(str::to_string),
+            mime,
+            size: enclosure.attr("length").and_then(|l| l.trim().parse().ok()),
+        });
+    }
 }
 
 pub(super) fn dimension(value: Option<&str>) -> Option<u32> {
