@@ -26,8 +26,10 @@ pub const ATTR_TIMEOUT: &str = "timeout";
 pub const ATTR_CACHE: &str = "cache";
 /// Seconds between background refreshes; absent or `0` means never.
 pub const ATTR_REFRESH: &str = "refresh";
+/// How a card opens its article: `inline`, `link` or `new-tab`.
+pub const ATTR_READER: &str = "reader";
 /// Every attribute the widget reads, for `observedAttributes`.
-pub const ATTRIBUTES: [&str; 10] = [
+pub const ATTRIBUTES: [&str; 11] = [
     ATTR_FEED,
     ATTR_LIMIT,
     ATTR_LAYOUT,
@@ -38,6 +40,7 @@ pub const ATTRIBUTES: [&str; 10] = [
     ATTR_TIMEOUT,
     ATTR_CACHE,
     ATTR_REFRESH,
+    ATTR_READER,
 ];
 
 /// Cards shown when `limit` is absent or invalid.
@@ -77,6 +80,18 @@ impl Layout {
     }
 }
 
+/// What a click on a card does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReaderMode {
+    /// Opens the reader view on the page.
+    #[default]
+    Inline,
+    /// Goes to the original article in the same tab.
+    Link,
+    /// Opens the original article in a new tab.
+    NewTab,
+}
+
 /// A widget's validated configuration.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -100,6 +115,8 @@ pub struct Config {
     pub cache_seconds: u32,
     /// Seconds between background refreshes, if any.
     pub refresh_seconds: Option<u32>,
+    /// What a click on a card does.
+    pub reader: ReaderMode,
 }
 
 /// Why the widget has no usable feed address.
@@ -305,6 +322,21 @@ pub fn parse_config(
         None => None,
     };
 
+    let reader = match get(ATTR_READER).map(|v| v.trim().to_ascii_lowercase()) {
+        None => ReaderMode::default(),
+        Some(v) if v == "inline" => ReaderMode::Inline,
+        Some(v) if v == "link" => ReaderMode::Link,
+        Some(v) if v == "new-tab" => ReaderMode::NewTab,
+        Some(v) => {
+            warn(
+                ATTR_READER,
+                Some(&v),
+                "is not one of inline, link, new-tab; inline is used".into(),
+            );
+            ReaderMode::default()
+        }
+    };
+
     (
         Config {
             feed,
@@ -317,6 +349,7 @@ pub fn parse_config(
             timeout_seconds,
             cache_seconds,
             refresh_seconds,
+            reader,
         },
         warnings,
     )
@@ -401,7 +434,9 @@ mod tests {
             ("cache", "0"),
             ("refresh", "60"),
             ("fields", "items: data; title: headline"),
+            ("reader", "New-Tab"),
         ]);
+        assert_eq!(c.reader, ReaderMode::NewTab);
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(c.format, Some(Format::WordPress));
         assert_eq!(c.sort, Sort::Feed);
@@ -450,12 +485,14 @@ mod tests {
             ("cache", "-1"),
             ("refresh", "5"),
             ("fields", "judul: headline"),
+            ("reader", "popup"),
         ]);
         let names: Vec<&str> = w.iter().map(|w| w.attribute.as_str()).collect();
         assert_eq!(
             names,
-            ["format", "fields", "sort", "timeout", "cache", "refresh"]
+            ["format", "fields", "sort", "timeout", "cache", "refresh", "reader"]
         );
+        assert_eq!(c.reader, ReaderMode::Inline);
         assert!(
             w[1].to_string().contains("\"judul\" is not a field"),
             "{}",

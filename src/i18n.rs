@@ -90,6 +90,26 @@ pub struct Strings {
     pub protected: &'static str,
     /// Heading of the attachment list in the reader.
     pub attachments: &'static str,
+    /// Estimated reading time: `{n}` is replaced by the minutes.
+    pub reading_time: &'static str,
+    /// The previous-article button (before its title).
+    pub previous: &'static str,
+    /// The next-article button (before its title).
+    pub next: &'static str,
+    /// Name of the navigation between articles.
+    pub other_articles: &'static str,
+    /// Name of the share controls.
+    pub share: &'static str,
+    /// The copy-link button.
+    pub copy_link: &'static str,
+    /// Confirmation after the link was copied.
+    pub link_copied: &'static str,
+    /// When copying failed: followed by the link to copy by hand.
+    pub copy_failed: &'static str,
+    /// The button for the device's own share sheet.
+    pub share_device: &'static str,
+    /// The larger-text toggle.
+    pub larger_text: &'static str,
 }
 
 impl Strings {
@@ -123,6 +143,16 @@ static ID: Strings = Strings {
     new_articles_shown: "{n} berita baru ditampilkan",
     protected: "Isi berita ini dilindungi kata sandi. Bacalah di situs aslinya.",
     attachments: "Lampiran",
+    reading_time: "{n} menit baca",
+    previous: "Sebelumnya",
+    next: "Berikutnya",
+    other_articles: "Berita lain",
+    share: "Bagikan",
+    copy_link: "Salin tautan",
+    link_copied: "Tautan disalin",
+    copy_failed: "Tautan tidak dapat disalin otomatis. Salin tautan ini:",
+    share_device: "Bagikan…",
+    larger_text: "Perbesar teks",
 };
 
 static EN: Strings = Strings {
@@ -149,6 +179,16 @@ static EN: Strings = Strings {
     new_articles_shown: "{n} new articles shown",
     protected: "This article is password-protected. Read it on the original site.",
     attachments: "Attachments",
+    reading_time: "{n} min read",
+    previous: "Previous",
+    next: "Next",
+    other_articles: "More news",
+    share: "Share",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    copy_failed: "The link could not be copied automatically. Copy it here:",
+    share_device: "Share…",
+    larger_text: "Larger text",
 };
 
 #[cfg(test)]

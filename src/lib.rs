@@ -8,6 +8,7 @@ pub mod config;
 pub mod date;
 pub mod feed;
 pub mod i18n;
+pub mod reading;
 pub mod sanitize;
 pub mod state;
 pub mod text;

@@ -65,6 +65,8 @@ const ALLOWED: &[&str] = &[
     "figure",
     "figcaption",
     "img",
+    "picture",
+    "source",
     "a",
     "em",
     "strong",
@@ -82,6 +84,9 @@ const ALLOWED: &[&str] = &[
     "pre",
     "abbr",
     "time",
+    "del",
+    "ins",
+    "kbd",
     "table",
     "caption",
     "thead",
@@ -98,7 +103,6 @@ const ALLOWED: &[&str] = &[
 const DROPPED: &[&str] = &[
     "script",
     "style",
-    "iframe",
     "frame",
     "frameset",
     "object",
@@ -131,6 +135,19 @@ const DROPPED: &[&str] = &[
     "noframes",
 ];
 
+/// Hosts whose video players may stay embedded (sandboxed) in an article, with the path their
+/// embed URLs start with.
+const VIDEO_EMBEDS: &[(&str, &str)] = &[
+    ("www.youtube.com", "/embed/"),
+    ("youtube.com", "/embed/"),
+    ("www.youtube-nocookie.com", "/embed/"),
+    ("youtube-nocookie.com", "/embed/"),
+    ("player.vimeo.com", "/video/"),
+];
+
+/// The only powers an embedded video player gets.
+pub const VIDEO_SANDBOX: &str = "allow-scripts allow-same-origin allow-presentation";
+
 /// Attributes kept on any allowlisted element.
 const GLOBAL_ATTRS: &[&str] = &["title", "lang", "dir"];
 
@@ -153,6 +170,10 @@ fn sanitize_into(node: &RawNode, base_url: &str, depth: usize, out: &mut Vec<Saf
             children,
         } => {
             let name = name.to_ascii_lowercase();
+            if name == "iframe" {
+                out.extend(embed(attrs, base_url));
+                return;
+            }
             if DROPPED.contains(&name.as_str()) {
                 return;
             }
@@ -182,7 +203,90 @@ fn sanitize_into(node: &RawNode, base_url: &str, depth: usize, out: &mut Vec<Saf
 }
 
 fn is_void(tag: &str) -> bool {
-    matches!(tag, "br" | "hr" | "img")
+    matches!(tag, "br" | "hr" | "img" | "source")
+}
+
+/// An `<iframe>`: a video player from an allowlisted host stays, sandboxed and lazy; anything
+/// else becomes a plain link to what it would have shown.
+fn embed(attrs: &[(String, String)], base_url: &str) -> Option<SafeNode> {
+    let attr = |name: &str| {
+        attrs
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    };
+    let src = safe_url(base_url, attr("src")?, UrlUse::Web)?;
+    let after_scheme = src.strip_prefix("https://");
+    let is_video = after_scheme.is_some_and(|rest| {
+        VIDEO_EMBEDS.iter().any(|(host, path)| {
+            rest.strip_prefix(host)
+                .is_some_and(|tail| tail.starts_with(path))
+        })
+    });
+    if is_video {
+        let title = attr("title").unwrap_or("Video").to_string();
+        return Some(SafeNode::Element {
+            tag: "iframe",
+            attrs: vec![
+                ("src", src),
+                ("title", title),
+                ("sandbox", VIDEO_SANDBOX.into()),
+                ("loading", "lazy".into()),
+                ("allow", "fullscreen; picture-in-picture".into()),
+                ("referrerpolicy", "strict-origin-when-cross-origin".into()),
+            ],
+            children: Vec::new(),
+        });
+    }
+    Some(SafeNode::Element {
+        tag: "a",
+        attrs: vec![
+            ("href", src.clone()),
+            ("rel", "noopener noreferrer".into()),
+            ("target", "_blank".into()),
+        ],
+        children: vec![SafeNode::Text(src)],
+    })
+}
+
+/// Checks every candidate of a `srcset`, keeping the good ones: a URL, then an optional `2x` or
+/// `640w` descriptor (the HTML parsing rules, simplified).
+pub fn safe_srcset(value: &str, base_url: &str) -> Option<String> {
+    let mut kept = Vec::new();
+    let mut rest = value;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
+        if rest.is_empty() {
+            break;
+        }
+        let url_end = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let (raw_url, after) = rest.split_at(url_end);
+        let (raw_url, descriptor, after) = match raw_url.strip_suffix(',') {
+            Some(url) => (url.trim_end_matches(','), "", after),
+            None => {
+                let end = after.find(',').unwrap_or(after.len());
+                (raw_url, after[..end].trim(), &after[end..])
+            }
+        };
+        rest = after;
+        let descriptor_ok = descriptor.is_empty()
+            || descriptor.strip_suffix(['w', 'x']).is_some_and(|n| {
+                !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            });
+        if let (true, Some(url)) = (descriptor_ok, safe_url(base_url, raw_url, UrlUse::Image)) {
+            // A candidate URL with a space or comma would change how the list splits.
+            if !url.contains([' ', ',']) || url.starts_with("data:") && !url.contains(' ') {
+                kept.push(if descriptor.is_empty() {
+                    url
+                } else {
+                    format!("{url} {descriptor}")
+                });
+            }
+        }
+    }
+    (!kept.is_empty()).then(|| kept.join(", "))
 }
 
 /// The attributes to keep on `tag`, or `None` when the element itself must go (an image
@@ -198,6 +302,17 @@ fn safe_attributes(
         let kept: Option<(&'static str, String)> = match (tag, name.as_str()) {
             ("a", "href") => safe_url(base_url, value, UrlUse::Link).map(|u| ("href", u)),
             ("img", "src") => safe_url(base_url, value, UrlUse::Image).map(|u| ("src", u)),
+            ("img" | "source", "srcset") => safe_srcset(value, base_url).map(|v| ("srcset", v)),
+            ("img" | "source", "sizes") => Some(("sizes", value.clone())),
+            ("source", "media") => Some(("media", value.clone())),
+            ("source", "type") => value
+                .trim()
+                .to_ascii_lowercase()
+                .starts_with("image/")
+                .then(|| ("type", value.trim().to_string())),
+            ("source", "width") => dimension(value).map(|v| ("width", v)),
+            ("source", "height") => dimension(value).map(|v| ("height", v)),
+            ("del" | "ins", "cite") => safe_url(base_url, value, UrlUse::Web).map(|u| ("cite", u)),
             ("img", "alt") => Some(("alt", value.clone())),
             ("img", "width") => dimension(value).map(|v| ("width", v)),
             ("img", "height") => dimension(value).map(|v| ("height", v)),
@@ -227,6 +342,8 @@ fn safe_attributes(
             out.push(("rel", "noopener noreferrer".into()));
             out.push(("target", "_blank".into()));
         }
+        // A <source> outside <picture> does nothing, and one without candidates is useless.
+        "source" if !out.iter().any(|(n, _)| *n == "srcset") => return None,
         "img" => {
             if !out.iter().any(|(n, _)| *n == "src") || is_tracking_pixel(&out) {
                 return None;
@@ -394,7 +511,6 @@ mod tests {
                     &[],
                     vec![el("a", &[("href", "https://x.id")], vec![text("svg link")])],
                 ),
-                el("iframe", &[("src", "https://evil")], vec![]),
                 el(
                     "section",
                     &[("onmouseover", "x")],
@@ -411,6 +527,140 @@ mod tests {
                 children: vec![SafeNode::Text("isi".into())]
             }]
         );
+    }
+
+    #[test]
+    fn video_players_stay_sandboxed_other_frames_become_links() {
+        let out = sanitize(
+            &[
+                el(
+                    "iframe",
+                    &[
+                        ("src", "https://www.youtube-nocookie.com/embed/abc123"),
+                        ("title", "Rapat paripurna"),
+                        ("srcdoc", "<script>parent.x=1</script>"),
+                        ("onload", "parent.x=1"),
+                        ("sandbox", "allow-top-navigation allow-forms"),
+                    ],
+                    vec![],
+                ),
+                el(
+                    "iframe",
+                    &[("src", "https://player.vimeo.com/video/42")],
+                    vec![],
+                ),
+                el("iframe", &[("src", "https://evil.example/embed/x")], vec![]),
+                el(
+                    "iframe",
+                    &[("src", "https://www.youtube.com.evil.example/embed/x")],
+                    vec![],
+                ),
+                el("iframe", &[("src", "javascript:parent.x=1")], vec![]),
+                el(
+                    "iframe",
+                    &[("srcdoc", "<script>parent.x=1</script>")],
+                    vec![],
+                ),
+            ],
+            BASE,
+        );
+        assert_eq!(out.len(), 4, "{out:?}");
+        let youtube = attrs_of(&out[0]);
+        assert_eq!(
+            youtube,
+            vec![
+                (
+                    "src",
+                    "https://www.youtube-nocookie.com/embed/abc123".to_string()
+                ),
+                ("title", "Rapat paripurna".to_string()),
+                ("sandbox", VIDEO_SANDBOX.to_string()),
+                ("loading", "lazy".to_string()),
+                ("allow", "fullscreen; picture-in-picture".to_string()),
+                (
+                    "referrerpolicy",
+                    "strict-origin-when-cross-origin".to_string()
+                ),
+            ]
+        );
+        assert!(attrs_of(&out[1]).contains(&("title", "Video".to_string())));
+        for link in &out[2..] {
+            let SafeNode::Element { tag, attrs, .. } = link else {
+                panic!("{link:?}");
+            };
+            assert_eq!(*tag, "a");
+            assert!(attrs[0].1.starts_with("https://"), "{attrs:?}");
+        }
+    }
+
+    #[test]
+    fn every_srcset_candidate_is_checked() {
+        assert_eq!(
+            safe_srcset(
+                "kecil.jpg 320w, javascript:alert(1) 640w,  data:image/png;base64,AAA= 2x, \
+                 https://cdn.id/b.jpg 1200w, data:text/html,x 3x, /c.jpg 1.5x, /d.jpg bogus",
+                BASE
+            )
+            .as_deref(),
+            Some(
+                "https://batanghari.go.id/berita/kecil.jpg 320w, data:image/png;base64,AAA= 2x, \
+                 https://cdn.id/b.jpg 1200w, https://batanghari.go.id/c.jpg 1.5x"
+            )
+        );
+        assert_eq!(safe_srcset(" java\tscript:x 1x,vbscript:y", BASE), None);
+        // Without a space after the comma, "a.jpg,b.jpg" is one URL (as browsers read it), and
+        // a URL with a comma is not kept.
+        assert_eq!(safe_srcset("a.jpg,b.jpg 2x", BASE), None);
+        let picture = sanitize(
+            &[el(
+                "picture",
+                &[],
+                vec![
+                    el(
+                        "source",
+                        &[("srcset", "javascript:x"), ("type", "image/webp")],
+                        vec![],
+                    ),
+                    el(
+                        "source",
+                        &[
+                            ("srcset", "b.webp"),
+                            ("type", "text/html"),
+                            ("media", "(min-width: 40em)"),
+                        ],
+                        vec![],
+                    ),
+                    el(
+                        "img",
+                        &[("src", "b.jpg"), ("srcset", "b2.jpg 2x"), ("onerror", "x")],
+                        vec![],
+                    ),
+                ],
+            )],
+            BASE,
+        );
+        let SafeNode::Element { children, .. } = &picture[0] else {
+            panic!("{picture:?}");
+        };
+        assert_eq!(
+            children.len(),
+            2,
+            "the source without a safe candidate goes: {children:?}"
+        );
+        assert_eq!(
+            attrs_of(&children[0]),
+            vec![
+                (
+                    "srcset",
+                    "https://batanghari.go.id/berita/b.webp".to_string()
+                ),
+                ("media", "(min-width: 40em)".to_string())
+            ]
+        );
+        assert!(attrs_of(&children[1]).contains(&(
+            "srcset",
+            "https://batanghari.go.id/berita/b2.jpg 2x".to_string()
+        )));
     }
 
     #[test]

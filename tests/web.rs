@@ -201,7 +201,10 @@ fn the_browser_parser_and_the_allowlist_remove_every_script_vector() {
     let html = feed["items"][0]["content_html"]
         .as_str()
         .expect("content_html");
-    let nodes = sanitize(&parse_html(html), "https://contoh.go.id/feed.json");
+    let nodes = sanitize(
+        &parse_html(html).expect("DOMParser runs"),
+        "https://contoh.go.id/feed.json",
+    );
     let (mut tags, mut attrs) = (Vec::new(), Vec::new());
     collect(&nodes, &mut tags, &mut attrs);
     for tag in &tags {

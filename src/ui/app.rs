@@ -10,11 +10,13 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::cache::{clock, SavedFeed};
-use crate::config::Config;
+use crate::config::{Config, ReaderMode};
 use crate::feed::{self, Feed, ParseOptions};
 use crate::i18n::Strings;
+use crate::reading::{slug_in_hash, slugs};
 use crate::state::{Action, Announcement, Load, LoadError, More, Phase, WidgetState};
 use crate::ui::{CardList, ErrorState, Notice, Reader};
+use crate::web::page::{self, PopStateListener};
 use crate::web::{cache, dispatch, set_state, FeedRequest, Fetched, WidgetEvent};
 
 /// Props of the widget root.
@@ -37,6 +39,49 @@ impl Reducible for WidgetState {
 /// A request kept alive while it runs; replacing or clearing it aborts the old one.
 type RequestSlot = Rc<RefCell<Option<FeedRequest>>>;
 
+/// A feed compared by identity, so memos keyed on it do not compare every article.
+#[derive(Clone, Debug)]
+struct SameFeed(Option<Rc<Feed>>);
+
+impl PartialEq for SameFeed {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
+/// What the `popstate` listener needs to know about the latest render.
+#[derive(Debug, Default)]
+struct DeepLinks {
+    /// This widget's hash prefix (`kabar-`, `kabar2-`…).
+    prefix: String,
+    /// The slug of each article on show, by index.
+    slugs: Rc<Vec<String>>,
+    /// The article open in the reader.
+    open: Option<usize>,
+    /// Whether the open article added a history entry (so closing goes back).
+    pushed: bool,
+    /// Whether the hash the page was loaded with has been looked at.
+    initial_hash_done: bool,
+}
+
+impl DeepLinks {
+    fn hash_for(&self, index: usize) -> Option<String> {
+        self.slugs
+            .get(index)
+            .map(|slug| format!("#{}{slug}", self.prefix))
+    }
+
+    fn index_in_hash(&self) -> Option<usize> {
+        let hash = page::hash();
+        let slug = slug_in_hash(&hash, &self.prefix)?;
+        self.slugs.iter().position(|s| s == slug)
+    }
+}
+
 /// The widget.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
@@ -46,6 +91,29 @@ pub fn App(props: &AppProps) -> Html {
     let more_request: RequestSlot = use_mut_ref(|| None);
     let config = &props.config;
     let strings = config.lang.strings();
+
+    // Deep links: the article open in the reader is in the page's hash, Back closes it.
+    let ready_feed = SameFeed(match &state.load {
+        Load::Ready(feed) => Some(feed.clone()),
+        _ => None,
+    });
+    let article_slugs = use_memo(ready_feed, |feed| {
+        Rc::new(
+            feed.0
+                .as_ref()
+                .map(|f| slugs(&f.articles))
+                .unwrap_or_default(),
+        )
+    });
+    let links = use_mut_ref(|| DeepLinks {
+        prefix: page::widget_hash_prefix(&props.host),
+        ..DeepLinks::default()
+    });
+    {
+        let mut links = links.borrow_mut();
+        links.slugs = (*article_slugs).clone();
+        links.open = state.reader_index();
+    }
 
     // Load whenever the feed or how it is read changes, or the visitor retries. A saved copy
     // shows at once; the network is asked unless that copy is still fresh. The effect's cleanup
@@ -134,11 +202,60 @@ pub fn App(props: &AppProps) -> Html {
         let host = props.host.clone();
         let state = state.clone();
         let config = config.clone();
+        let dispatcher = state.dispatcher();
+        let links = links.clone();
         use_effect_with((state.settled, state.phase()), move |(settled, phase)| {
             set_state(&host, *phase);
             if *settled > 0 {
                 announce(&host, &state.load, &config);
             }
+            // A page loaded with this widget's hash opens that article once the feed is in.
+            if *phase == Phase::Ready && config.reader == ReaderMode::Inline {
+                let index = {
+                    let mut links = links.borrow_mut();
+                    let first = !links.initial_hash_done;
+                    links.initial_hash_done = true;
+                    first.then(|| links.index_in_hash()).flatten()
+                };
+                if let Some(index) = index {
+                    dispatcher.dispatch(Action::Open(index));
+                }
+            }
+        });
+    }
+
+    // Back and Forward: the hash decides whether the reader is open, and on which article.
+    {
+        let dispatcher = state.dispatcher();
+        let links = links.clone();
+        let host = props.host.clone();
+        use_effect_with((), move |_| {
+            let listener = PopStateListener::new(move || {
+                let (wanted, open) = {
+                    let links = links.borrow();
+                    (links.index_in_hash(), links.open)
+                };
+                match (wanted, open) {
+                    (Some(index), open) if open != Some(index) => {
+                        dispatcher.dispatch(Action::Open(index));
+                    }
+                    (None, Some(_)) => {
+                        links.borrow_mut().pushed = false;
+                        // Closing the dialog takes the usual path (its close event), which
+                        // returns focus once the page behind it is no longer inert.
+                        let dialog = host
+                            .shadow_root()
+                            .and_then(|root| root.query_selector("dialog").ok().flatten())
+                            .and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok());
+                        match dialog {
+                            Some(dialog) => dialog.close(),
+                            None => dispatcher.dispatch(Action::Close),
+                        }
+                    }
+                    _ => {}
+                }
+            });
+            move || drop(listener)
         });
     }
 
@@ -170,6 +287,7 @@ pub fn App(props: &AppProps) -> Html {
         let opener = opener.clone();
         let host = props.host.clone();
         let state = state.clone();
+        let links = links.clone();
         Callback::from(move |(index, control): (usize, Option<HtmlElement>)| {
             *opener.borrow_mut() = control;
             if let Load::Ready(feed) = &state.load {
@@ -185,16 +303,53 @@ pub fn App(props: &AppProps) -> Html {
                 }
             }
             dispatcher.dispatch(Action::Open(index));
+            let mut links = links.borrow_mut();
+            if let Some(hash) = links.hash_for(index) {
+                page::push_hash(&hash);
+                links.pushed = true;
+            }
         })
     };
     let on_close = {
         let dispatcher = state.dispatcher();
         let host = props.host.clone();
+        let links = links.clone();
         Callback::from(move |_| {
             dispatcher.dispatch(Action::Close);
             dispatch(&host, WidgetEvent::Close);
             if let Some(control) = opener.borrow_mut().take() {
                 let _ = control.focus();
+            }
+            // Leave history as it was before the reader opened.
+            let pushed = std::mem::take(&mut links.borrow_mut().pushed);
+            if pushed {
+                page::back();
+            } else if links.borrow().index_in_hash().is_some() {
+                page::replace_hash("");
+            }
+        })
+    };
+    let on_navigate = {
+        let dispatcher = state.dispatcher();
+        let host = props.host.clone();
+        let state = state.clone();
+        let links = links.clone();
+        Callback::from(move |index: usize| {
+            if let Load::Ready(feed) = &state.load {
+                if let Some(article) = feed.articles.get(index) {
+                    dispatch(
+                        &host,
+                        WidgetEvent::Open {
+                            id: &article.id,
+                            url: article.url.as_deref(),
+                            title: &article.title,
+                        },
+                    );
+                }
+            }
+            dispatcher.dispatch(Action::Open(index));
+            if let Some(hash) = links.borrow().hash_for(index) {
+                page::replace_hash(&hash);
             }
         })
     };
@@ -260,7 +415,7 @@ pub fn App(props: &AppProps) -> Html {
                     </p>
                 }
                 <CardList feed={feed.clone()} count={visible} layout={config.layout}
-                    lang={config.lang} on_open={on_open} />
+                    lang={config.lang} reader={config.reader} on_open={on_open} />
                 if has_more {
                     <div class="more">
                         if state.more == More::Failed {
@@ -278,7 +433,9 @@ pub fn App(props: &AppProps) -> Html {
     let reader = match (&state.load, state.reader_index()) {
         (Load::Ready(feed), Some(index)) => html! {
             <Reader feed={feed.clone()} index={index} lang={config.lang}
-                base_url={config.feed.clone().unwrap_or_default()} on_close={on_close} />
+                base_url={config.feed.clone().unwrap_or_default()}
+                share_url={format!("{}{}", page::url_without_hash(), links.borrow().hash_for(index).unwrap_or_default())}
+                on_close={on_close} on_navigate={on_navigate} />
         },
         _ => Html::default(),
     };

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::config::ReaderMode;
 use crate::date::format_date;
 use crate::feed::Feed;
 use crate::i18n::Lang;
@@ -18,6 +19,8 @@ pub struct CardProps {
     pub index: usize,
     /// Language for the date and labels.
     pub lang: Lang,
+    /// What a click does: open the reader, or go to the original.
+    pub reader: ReaderMode,
     /// Opens the reader: the article index and the control that asked, to return focus to.
     pub on_open: Callback<(usize, Option<HtmlElement>)>,
 }
@@ -60,7 +63,20 @@ pub fn Card(props: &CardProps) -> Html {
                     <p class="card-category" part="card-category">{ section.to_string() }</p>
                 }
                 <h3 class="card-title" part="card-title">
-                    <button type="button" class="card-open" {onclick}>{ article.title.clone() }</button>
+                    { match (props.reader, &article.url) {
+                        (ReaderMode::Link, Some(url)) => html! {
+                            <a class="card-open" href={url.clone()}>{ article.title.clone() }</a>
+                        },
+                        (ReaderMode::NewTab, Some(url)) => html! {
+                            <a class="card-open" href={url.clone()} target="_blank" rel="noopener noreferrer">
+                                { article.title.clone() }
+                            </a>
+                        },
+                        // Articles without an original page open in the reader whatever the mode.
+                        _ => html! {
+                            <button type="button" class="card-open" {onclick}>{ article.title.clone() }</button>
+                        },
+                    } }
                 </h3>
                 if let Some(published) = &article.published {
                     <p class="card-meta" part="card-meta">

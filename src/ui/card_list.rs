@@ -5,7 +5,7 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::config::Layout;
+use crate::config::{Layout, ReaderMode};
 use crate::feed::Feed;
 use crate::i18n::Lang;
 use crate::ui::Card;
@@ -21,6 +21,8 @@ pub struct CardListProps {
     pub layout: Layout,
     /// Language for dates and labels.
     pub lang: Lang,
+    /// What a click on a card does.
+    pub reader: ReaderMode,
     /// Opens the reader for an article index.
     pub on_open: Callback<(usize, Option<HtmlElement>)>,
 }
@@ -33,7 +35,7 @@ pub fn CardList(props: &CardListProps) -> Html {
         <ul class={classes!("cards", props.layout.class())} part="list" role="list">
             { for (0..count).map(|index| html! {
                 <li key={props.feed.articles[index].id.clone()}>
-                    <Card feed={props.feed.clone()} index={index} lang={props.lang}
+                    <Card feed={props.feed.clone()} index={index} lang={props.lang} reader={props.reader}
                         on_open={props.on_open.clone()} />
                 </li>
             }) }

@@ -1,14 +1,17 @@
-//! The reader: a native modal dialog with the whole article.
+//! The reader: a native modal dialog with the whole article, moving to the previous and next
+//! articles, and sharing.
 
 use std::rc::Rc;
 
-use web_sys::HtmlDialogElement;
+use web_sys::{HtmlDialogElement, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::date::format_date;
 use crate::feed::Feed;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
+use crate::reading::{reading_minutes, ShareTarget};
 use crate::ui::article_body;
+use crate::web::page;
 
 /// Props of the reader.
 #[derive(Properties, PartialEq, Debug)]
@@ -21,8 +24,12 @@ pub struct ReaderProps {
     pub lang: Lang,
     /// The feed URL, against which relative links in the body resolve.
     pub base_url: AttrValue,
+    /// The address that opens this article on this page (page URL with the deep-link hash).
+    pub share_url: AttrValue,
     /// Fired once the dialog has closed (button, Escape or the browser).
     pub on_close: Callback<()>,
+    /// Shows another article (previous / next) in the same dialog.
+    pub on_navigate: Callback<usize>,
 }
 
 /// Host name of a URL, to tell the visitor where the original link goes.
@@ -34,16 +41,49 @@ fn host_name(url: &str) -> &str {
         .unwrap_or(after_scheme)
 }
 
+/// What the copy-link button last did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Copied {
+    Not,
+    Done,
+    Failed,
+}
+
 /// The modal reader. `showModal()` gives focus trapping and Escape; the dialog is named by the title.
 #[function_component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let dialog = use_node_ref();
+    let title_ref = use_node_ref();
+    let large = use_state(|| false);
+    let copied = use_state(|| Copied::Not);
     {
         let dialog = dialog.clone();
         use_effect_with((), move |_| {
             if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
                 if !dialog.open() {
                     let _ = dialog.show_modal();
+                }
+            }
+        });
+    }
+    // Another article in the same dialog: back to its top, its title focused and read out, and
+    // the copy confirmation of the previous one gone.
+    {
+        let dialog = dialog.clone();
+        let title_ref = title_ref.clone();
+        let copied = copied.clone();
+        use_effect_with(props.index, move |_| {
+            copied.set(Copied::Not);
+            if let Some(dialog) = dialog.cast::<HtmlElement>() {
+                dialog.set_scroll_top(0);
+            }
+            if let Some(title) = title_ref.cast::<HtmlElement>() {
+                if title
+                    .owner_document()
+                    .and_then(|d| d.active_element())
+                    .is_some()
+                {
+                    let _ = title.focus();
                 }
             }
         });
@@ -58,6 +98,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
         return Html::default();
     };
     let strings = props.lang.strings();
+    let count = props.feed.articles.len();
+    let previous = props.index.checked_sub(1);
+    let next = (props.index + 1 < count).then_some(props.index + 1);
+
     let onclose = props.on_close.reform(|_: Event| ());
     let close_click = {
         let dialog = dialog.clone();
@@ -82,17 +126,71 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
         })
     };
+    let onkeydown = {
+        let on_navigate = props.on_navigate.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key() {
+                return;
+            }
+            let target = match event.key().as_str() {
+                "ArrowLeft" => previous,
+                "ArrowRight" => next,
+                _ => return,
+            };
+            if let Some(index) = target {
+                event.prevent_default();
+                on_navigate.emit(index);
+            }
+        })
+    };
+    let navigate = |index: usize| props.on_navigate.reform(move |_: MouseEvent| index);
+    let toggle_large = {
+        let large = large.clone();
+        Callback::from(move |_: MouseEvent| large.set(!*large))
+    };
+    let copy_click = {
+        let copied = copied.clone();
+        let url = props.share_url.to_string();
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            page::copy_text(&url, move |ok| {
+                copied.set(if ok { Copied::Done } else { Copied::Failed })
+            });
+        })
+    };
+    let share_click = {
+        let (title, url) = (article.title.clone(), props.share_url.to_string());
+        Callback::from(move |_: MouseEvent| page::share(&title, &url))
+    };
+    let title_of = |index: usize| {
+        props
+            .feed
+            .articles
+            .get(index)
+            .map(|a| a.title.clone())
+            .unwrap_or_default()
+    };
+
     html! {
-        <dialog ref={dialog} class="reader" part="reader" aria-labelledby="kabar-reader-title"
-            {onclose} onclick={backdrop_click}>
+        <dialog ref={dialog} class={classes!("reader", large.then_some("large"))} part="reader"
+            aria-labelledby="kabar-reader-title" {onclose} onclick={backdrop_click} {onkeydown}>
             <div class="reader-bar">
                 <p class="card-category">{ article.section().unwrap_or_default().to_string() }</p>
-                <button type="button" class="button reader-close" part="button" onclick={close_click}>
-                    <span aria-hidden="true">{ "✕ " }</span>{ strings.close }
-                </button>
+                <div class="reader-tools">
+                    <button type="button" class="button button-quiet text-size" part="button"
+                        aria-pressed={if *large { "true" } else { "false" }} onclick={toggle_large}>
+                        // Short on screen so the bar fits a 320 px phone; named in full.
+                        <span aria-hidden="true">{ "A+" }</span>
+                        <span class="visually-hidden">{ strings.larger_text }</span>
+                    </button>
+                    <button type="button" class="button reader-close" part="button" onclick={close_click}>
+                        <span aria-hidden="true">{ "✕ " }</span>{ strings.close }
+                    </button>
+                </div>
             </div>
             <article class="reader-article">
-                <h2 id="kabar-reader-title" class="reader-title" part="reader-title">{ article.title.clone() }</h2>
+                <h2 ref={title_ref} id="kabar-reader-title" class="reader-title" part="reader-title"
+                    tabindex="-1">{ article.title.clone() }</h2>
                 <p class="reader-meta">
                     if let Some(published) = &article.published {
                         <time datetime={published.iso_date()}>{ format_date(published, props.lang) }</time>
@@ -100,6 +198,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     if !article.authors.is_empty() {
                         <span class="reader-author">{ format!("{} {}", strings.by, article.authors.join(", ")) }</span>
                     }
+                    <span class="reading-time">{ Strings::count(strings.reading_time, reading_minutes(article)) }</span>
                 </p>
                 if let Some(image) = &article.image {
                     <img class="reader-image" src={image.url.clone()} alt={image.alt.clone()}
@@ -131,6 +230,47 @@ pub fn Reader(props: &ReaderProps) -> Html {
                             { strings.original }{ " (" }{ host_name(url) }{ ") ↗" }
                         </a>
                     </p>
+                }
+                <section class="share" part="share" aria-label={strings.share}>
+                    <p class="share-label" aria-hidden="true">{ strings.share }</p>
+                    <div class="share-buttons">
+                        <button type="button" class="button button-quiet share-copy" part="button" onclick={copy_click}>
+                            { strings.copy_link }
+                        </button>
+                        if page::can_share() {
+                            <button type="button" class="button button-quiet share-device" part="button" onclick={share_click}>
+                                { strings.share_device }
+                            </button>
+                        }
+                        { for ShareTarget::ALL.iter().map(|target| html! {
+                            <a class={classes!("share-link", format!("share-{}", target.name().to_ascii_lowercase()))}
+                                href={target.link(&props.share_url, &article.title)}
+                                target="_blank" rel="noopener noreferrer">{ target.name() }</a>
+                        }) }
+                    </div>
+                    <p class="share-status" role="status">
+                        { match *copied {
+                            Copied::Not => Html::default(),
+                            Copied::Done => html! { { strings.link_copied } },
+                            Copied::Failed => html! { <>{ strings.copy_failed }{ " " }<span class="share-url">{ props.share_url.clone() }</span></> },
+                        } }
+                    </p>
+                </section>
+                if count > 1 {
+                    <nav class="reader-nav" aria-label={strings.other_articles}>
+                        if let Some(index) = previous {
+                            <button type="button" class="reader-prev" part="button" onclick={navigate(index)}>
+                                <span class="reader-nav-label"><span aria-hidden="true">{ "‹ " }</span>{ strings.previous }</span>
+                                <span class="reader-nav-title">{ title_of(index) }</span>
+                            </button>
+                        }
+                        if let Some(index) = next {
+                            <button type="button" class="reader-next" part="button" onclick={navigate(index)}>
+                                <span class="reader-nav-label">{ strings.next }<span aria-hidden="true">{ " ›" }</span></span>
+                                <span class="reader-nav-title">{ title_of(index) }</span>
+                            </button>
+                        }
+                    </nav>
                 }
             </article>
         </dialog>

@@ -13,16 +13,32 @@ use crate::web::parse_html;
 /// lead image's, because agencies host feed, pages and uploads on one site.
 pub fn article_body(article: &Article, base_url: &str, strings: &Strings) -> Html {
     match &article.content {
-        Content::Html(html) => {
-            let nodes = sanitize(&parse_html(html), base_url);
-            nodes.iter().map(to_html).collect::<Html>()
-        }
+        Content::Html(html) => match parse_html(html) {
+            Some(raw) => sanitize(&raw, base_url)
+                .iter()
+                .map(to_html)
+                .collect::<Html>(),
+            // The page forbids parsing HTML: the text alone is still worth reading.
+            None => text_paragraphs(&html_to_text_blocks(html)),
+        },
         Content::Protected => html! { <p class="reader-protected">{ strings.protected }</p> },
-        Content::Text(text) => Content::text_paragraphs(text)
-            .into_iter()
-            .map(|p| html! { <p>{ p }</p> })
-            .collect::<Html>(),
+        Content::Text(text) => text_paragraphs(text),
     }
+}
+
+fn text_paragraphs(text: &str) -> Html {
+    Content::text_paragraphs(text)
+        .into_iter()
+        .map(|p| html! { <p>{ p }</p> })
+        .collect::<Html>()
+}
+
+/// Readable text of HTML with paragraph breaks kept as newlines.
+fn html_to_text_blocks(html: &str) -> String {
+    html.split("</p>")
+        .map(crate::text::html_to_text)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn to_html(node: &SafeNode) -> Html {

@@ -5,6 +5,7 @@ mod dom;
 mod events;
 mod fetch;
 mod host;
+pub mod page;
 
 use std::cell::Cell;
 use std::rc::Rc;

@@ -38,7 +38,7 @@ function fileFor(urlPath) {
   return null;
 }
 
-/** A host page: the given markup in <main>, the widget script in <head>. */
+/** A host page: the given markup in <main>, the widget script in <head>; `headers` are sent with it. */
 function hostPage({ body, head = '', script = '/dist/kabar.js', load = 'defer' }) {
   return `<!doctype html>
 <html lang="id">
@@ -79,7 +79,8 @@ export async function startServer() {
     if (urlPath.startsWith('/cors/')) { cors = true; urlPath = urlPath.slice(5); }
     if (pages.has(urlPath)) {
       entry.status = 200;
-      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(pages.get(urlPath));
+      const { html, headers } = pages.get(urlPath);
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...headers }).end(html);
       return;
     }
     let delay = 0;
@@ -109,7 +110,8 @@ export async function startServer() {
     log,
     page(options) {
       const pagePath = `/generated/${pages.size + 1}.html`;
-      pages.set(pagePath, hostPage(typeof options === 'string' ? { body: options } : options));
+      const settings = typeof options === 'string' ? { body: options } : options;
+      pages.set(pagePath, { html: hostPage(settings), headers: settings.headers || {} });
       return url + pagePath;
     },
     route(routePath, handler) { routes.set(routePath, handler); },
@@ -145,6 +147,10 @@ export async function openPage(browser, url) {
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.addInitScript(() => {
     window.__kabarEvents = [];
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__violations.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample });
+    });
     for (const name of ['kabar:ready', 'kabar:error', 'kabar:open', 'kabar:close']) {
       document.addEventListener(name, (e) => {
         const host = e.target;

@@ -70,9 +70,10 @@ test('keyboard only: Enter opens, the close button closes, focus comes back', as
   await page.locator('kabar-news article h3 button').first().focus();
   await page.keyboard.press('Enter');
   await openDialog(page);
-  // Focus starts on the close button; Tab stays inside the modal dialog.
+  // Focus starts on the article's title, so a screen reader begins reading there; Tab stays
+  // inside the modal dialog.
   const activeLabel = () => inShadow(page, 'kabar-news', (root) => root.activeElement?.className ?? '');
-  assert.match(await activeLabel(), /reader-close/);
+  assert.equal(await activeLabel(), 'reader-title');
   await page.keyboard.press('Tab');
   assert.equal(await inShadow(page, 'kabar-news', (root) => root.querySelector('dialog').contains(root.activeElement)), true);
   await page.keyboard.press('Shift+Tab');
