@@ -217,19 +217,12 @@ pub fn parse_config(
         },
     };
 
-    let layout = match get(ATTR_LAYOUT).map(|v| v.trim().to_ascii_lowercase()) {
-        None => Layout::default(),
-        Some(v) if v == "grid" => Layout::Grid,
-        Some(v) if v == "list" => Layout::List,
-        Some(v) => {
-            warn(
-                ATTR_LAYOUT,
-                Some(&v),
-                "is not one of grid, list; grid is used".into(),
-            );
-            Layout::default()
-        }
-    };
+    let layout = keyword(
+        &get,
+        ATTR_LAYOUT,
+        &[("grid", Layout::Grid), ("list", Layout::List)],
+        &mut warn,
+    );
 
     let lang = match get(ATTR_LANG) {
         None => Lang::default(),
@@ -275,19 +268,12 @@ pub fn parse_config(
         map
     });
 
-    let sort = match get(ATTR_SORT).map(|v| v.trim().to_ascii_lowercase()) {
-        None => Sort::default(),
-        Some(v) if v == "newest" => Sort::Newest,
-        Some(v) if v == "feed" => Sort::Feed,
-        Some(v) => {
-            warn(
-                ATTR_SORT,
-                Some(&v),
-                "is not one of newest, feed; newest is used".into(),
-            );
-            Sort::default()
-        }
-    };
+    let sort = keyword(
+        &get,
+        ATTR_SORT,
+        &[("newest", Sort::Newest), ("feed", Sort::Feed)],
+        &mut warn,
+    );
 
     let mut seconds = |name: &str, range: std::ops::RangeInclusive<u32>, default: u32| {
         let raw = get(name)?;
@@ -322,20 +308,16 @@ pub fn parse_config(
         None => None,
     };
 
-    let reader = match get(ATTR_READER).map(|v| v.trim().to_ascii_lowercase()) {
-        None => ReaderMode::default(),
-        Some(v) if v == "inline" => ReaderMode::Inline,
-        Some(v) if v == "link" => ReaderMode::Link,
-        Some(v) if v == "new-tab" => ReaderMode::NewTab,
-        Some(v) => {
-            warn(
-                ATTR_READER,
-                Some(&v),
-                "is not one of inline, link, new-tab; inline is used".into(),
-            );
-            ReaderMode::default()
-        }
-    };
+    let reader = keyword(
+        &get,
+        ATTR_READER,
+        &[
+            ("inline", ReaderMode::Inline),
+            ("link", ReaderMode::Link),
+            ("new-tab", ReaderMode::NewTab),
+        ],
+        &mut warn,
+    );
 
     (
         Config {
@@ -353,6 +335,33 @@ pub fn parse_config(
         },
         warnings,
     )
+}
+
+/// A keyword attribute: one of `choices` (case-insensitive), else a warning and the first
+/// choice, which is the default.
+fn keyword<T: Copy>(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &str,
+    choices: &[(&str, T)],
+    warn: &mut impl FnMut(&str, Option<&str>, String),
+) -> T {
+    let (default_name, default) = choices[0];
+    let Some(raw) = get(name) else {
+        return default;
+    };
+    let value = raw.trim().to_ascii_lowercase();
+    match choices.iter().find(|(keyword, _)| *keyword == value) {
+        Some((_, choice)) => *choice,
+        None => {
+            let names: Vec<&str> = choices.iter().map(|(keyword, _)| *keyword).collect();
+            warn(
+                name,
+                Some(&value),
+                format!("is not one of {}; {default_name} is used", names.join(", ")),
+            );
+            default
+        }
+    }
 }
 
 #[cfg(test)]

@@ -278,6 +278,29 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // kabar:open for every article the reader shows, however it was opened (card, hash,
+    // previous/next).
+    {
+        let host = props.host.clone();
+        let state = state.clone();
+        use_effect_with(state.reader.clone(), move |reader| {
+            let article = match (&state.load, reader) {
+                (Load::Ready(feed), Some(id)) => feed.articles.iter().find(|a| &a.id == id),
+                _ => None,
+            };
+            if let Some(article) = article {
+                dispatch(
+                    &host,
+                    WidgetEvent::Open {
+                        id: &article.id,
+                        url: article.url.as_deref(),
+                        title: &article.title,
+                    },
+                );
+            }
+        });
+    }
+
     let on_retry = {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::Reload))
@@ -285,23 +308,9 @@ pub fn App(props: &AppProps) -> Html {
     let on_open = {
         let dispatcher = state.dispatcher();
         let opener = opener.clone();
-        let host = props.host.clone();
-        let state = state.clone();
         let links = links.clone();
         Callback::from(move |(index, control): (usize, Option<HtmlElement>)| {
             *opener.borrow_mut() = control;
-            if let Load::Ready(feed) = &state.load {
-                if let Some(article) = feed.articles.get(index) {
-                    dispatch(
-                        &host,
-                        WidgetEvent::Open {
-                            id: &article.id,
-                            url: article.url.as_deref(),
-                            title: &article.title,
-                        },
-                    );
-                }
-            }
             dispatcher.dispatch(Action::Open(index));
             let mut links = links.borrow_mut();
             if let Some(hash) = links.hash_for(index) {
@@ -331,22 +340,8 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_navigate = {
         let dispatcher = state.dispatcher();
-        let host = props.host.clone();
-        let state = state.clone();
         let links = links.clone();
         Callback::from(move |index: usize| {
-            if let Load::Ready(feed) = &state.load {
-                if let Some(article) = feed.articles.get(index) {
-                    dispatch(
-                        &host,
-                        WidgetEvent::Open {
-                            id: &article.id,
-                            url: article.url.as_deref(),
-                            title: &article.title,
-                        },
-                    );
-                }
-            }
             dispatcher.dispatch(Action::Open(index));
             if let Some(hash) = links.borrow().hash_for(index) {
                 page::replace_hash(&hash);

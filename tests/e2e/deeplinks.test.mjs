@@ -46,6 +46,9 @@ test('a shared link opens that article once the feed is in, and closing it remov
   const { page, pageErrors } = await openPage(browser, `${url}#kabar-${SECOND}`);
   await dialogOpen(page);
   assert.equal(await readerTitle(page), 'Festival Pacu Perahu Sungai Jernih 2026 Ditutup, Perahu “Bujang Muara” Juara Umum');
+  // The page hears about it as about any other opening.
+  const opened = await page.evaluate(() => window.__kabarEvents.filter((e) => e.name === 'kabar:open').map((e) => e.detail.id));
+  assert.deepEqual(opened, [SECOND]);
   await page.keyboard.press('Escape');
   await dialogGone(page);
   await page.waitForFunction(() => location.hash === '');
