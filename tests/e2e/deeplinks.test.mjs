@@ -151,3 +151,32 @@ test('reader="link" and reader="new-tab" make cards links to the original', asyn
   assert.equal(await page.locator('#a button.card-open').count(), 0);
   await page.close();
 });
+
+test('on a 320 px phone long URLs wrap, wide tables scroll and captions sit under their figures', async () => {
+  const longUrl = `https://sungaijernih.go.id/dokumen/${'anggaran-pendapatan-dan-belanja-daerah-'.repeat(6)}2027.pdf`;
+  const body = `<p>Unduh dokumen di <a href="${longUrl}">${longUrl}</a> atau kantor Bappeda.</p>`
+    + '<figure><img src="/img/pasar.jpg" alt="Pasar" width="640" height="360"><figcaption>Pasar Muara Teduh.</figcaption></figure>'
+    + `<table><tr>${'<th>Kecamatan Sungai Jernih Hilir</th>'.repeat(8)}</tr></table>`;
+  server.route('/comfort/feed.json', (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    items: [{ id: 'dokumen', title: 'Dokumen APBD 2027', content_html: body }],
+  })));
+  const { page } = await openPage(browser, server.page('<kabar-news id="w" feed="/comfort/feed.json" cache="0"></kabar-news>'));
+  await page.setViewportSize({ width: 320, height: 640 });
+  await waitForState(page, '#w', 'ready');
+  await page.locator('#w .card-open').click();
+  await dialogOpen(page);
+  const layout = await inShadow(page, '#w', (root) => {
+    const dialog = root.querySelector('dialog');
+    const table = dialog.querySelector('.reader-body table');
+    const figure = dialog.querySelector('figure').getBoundingClientRect();
+    const caption = dialog.querySelector('figcaption').getBoundingClientRect();
+    return {
+      dialogFits: dialog.getBoundingClientRect().right <= window.innerWidth && dialog.scrollWidth <= dialog.clientWidth,
+      tableScrolls: table.scrollWidth > table.clientWidth,
+      captionBelowImage: caption.top >= dialog.querySelector('figure img').getBoundingClientRect().bottom - 1 && caption.bottom <= figure.bottom + 1,
+    };
+  });
+  assert.deepEqual(layout, { dialogFits: true, tableScrolls: true, captionBelowImage: true });
+  await page.close();
+});
