@@ -28,8 +28,22 @@ pub const ATTR_CACHE: &str = "cache";
 pub const ATTR_REFRESH: &str = "refresh";
 /// How a card opens its article: `inline`, `link` or `new-tab`.
 pub const ATTR_READER: &str = "reader";
+/// Which parts a card shows: a comma list of `image,date,author,category,excerpt,source`.
+pub const ATTR_SHOW: &str = "show";
+/// Longest excerpt on a card, in characters.
+pub const ATTR_EXCERPT: &str = "excerpt";
+/// Width/height ratio of card images, e.g. `16/9`.
+pub const ATTR_IMAGE_RATIO: &str = "image-ratio";
+/// Image for articles that have none.
+pub const ATTR_FALLBACK_IMAGE: &str = "fallback-image";
+/// A title shown above the cards.
+pub const ATTR_HEADING: &str = "heading";
+/// The heading level of card titles, 2–6.
+pub const ATTR_HEADING_LEVEL: &str = "heading-level";
+/// Where links to original articles open: `_blank` or `_self`.
+pub const ATTR_TARGET: &str = "target";
 /// Every attribute the widget reads, for `observedAttributes`.
-pub const ATTRIBUTES: [&str; 11] = [
+pub const ATTRIBUTES: [&str; 18] = [
     ATTR_FEED,
     ATTR_LIMIT,
     ATTR_LAYOUT,
@@ -41,6 +55,13 @@ pub const ATTRIBUTES: [&str; 11] = [
     ATTR_CACHE,
     ATTR_REFRESH,
     ATTR_READER,
+    ATTR_SHOW,
+    ATTR_EXCERPT,
+    ATTR_IMAGE_RATIO,
+    ATTR_FALLBACK_IMAGE,
+    ATTR_HEADING,
+    ATTR_HEADING_LEVEL,
+    ATTR_TARGET,
 ];
 
 /// Cards shown when `limit` is absent or invalid.
@@ -92,6 +113,70 @@ pub enum ReaderMode {
     NewTab,
 }
 
+/// The parts of a card that are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Show {
+    /// The lead (or fallback) image.
+    pub image: bool,
+    /// The publication date.
+    pub date: bool,
+    /// The author names.
+    pub author: bool,
+    /// The category label above the title.
+    pub category: bool,
+    /// The excerpt.
+    pub excerpt: bool,
+    /// The original site's name.
+    pub source: bool,
+}
+
+impl Default for Show {
+    fn default() -> Self {
+        Show {
+            image: true,
+            date: true,
+            author: false,
+            category: true,
+            excerpt: true,
+            source: false,
+        }
+    }
+}
+
+/// Where links to original articles open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// A new tab (`target="_blank"`).
+    #[default]
+    Blank,
+    /// The same tab.
+    SelfTab,
+}
+
+impl LinkTarget {
+    /// The `target` attribute value, if any.
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            LinkTarget::Blank => Some("_blank"),
+            LinkTarget::SelfTab => None,
+        }
+    }
+}
+
+/// Card heading level when `heading-level` is absent.
+pub const DEFAULT_HEADING_LEVEL: u8 = 3;
+/// Longest `excerpt` allowed.
+pub const MAX_EXCERPT_CHARS: usize = 1000;
+
+/// The page around the widget, for defaults.
+#[derive(Clone, Copy, Debug)]
+pub struct Page<'a> {
+    /// The page's URL; a relative feed URL resolves against it.
+    pub url: &'a str,
+    /// The page's `<html lang>`, the default language when it is one the widget speaks.
+    pub lang: Option<&'a str>,
+}
+
 /// A widget's validated configuration.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -117,6 +202,20 @@ pub struct Config {
     pub refresh_seconds: Option<u32>,
     /// What a click on a card does.
     pub reader: ReaderMode,
+    /// Which parts a card shows.
+    pub show: Show,
+    /// Longest excerpt in characters; the feed's summary as it is when `None`.
+    pub excerpt_chars: Option<usize>,
+    /// Card image width and height ratio.
+    pub image_ratio: (u32, u32),
+    /// Image for articles without one.
+    pub fallback_image: Option<String>,
+    /// A title above the cards.
+    pub heading: Option<String>,
+    /// Heading level of card titles, 2–6.
+    pub heading_level: u8,
+    /// Where links to originals open.
+    pub target: LinkTarget,
 }
 
 /// Why the widget has no usable feed address.
@@ -157,12 +256,14 @@ impl fmt::Display for ConfigWarning {
 }
 
 /// Reads the configuration. `get` returns an attribute by its base name (the caller adds any
-/// `data-` prefix), `prefix` is that prefix for messages, `page_url` resolves a relative feed URL.
+/// `data-` prefix), `prefix` is that prefix for messages, `page` gives the defaults that depend on
+/// the host page.
 pub fn parse_config(
     get: impl Fn(&str) -> Option<String>,
     prefix: &str,
-    page_url: &str,
+    page: Page,
 ) -> (Config, Vec<ConfigWarning>) {
+    let page_url = page.url;
     let mut warnings = Vec::new();
     let mut warn = |name: &str, value: Option<&str>, advice: String| {
         warnings.push(ConfigWarning {
@@ -224,15 +325,17 @@ pub fn parse_config(
         &mut warn,
     );
 
+    // Without a lang attribute the widget speaks the page's language when it knows it.
+    let page_lang = page.lang.and_then(Lang::parse).unwrap_or_default();
     let lang = match get(ATTR_LANG) {
-        None => Lang::default(),
+        None => page_lang,
         Some(raw) => Lang::parse(&raw).unwrap_or_else(|| {
             warn(
                 ATTR_LANG,
                 Some(&raw),
-                "is not one of id, en; id is used".into(),
+                format!("is not one of id, en; {} is used", page_lang.tag()),
             );
-            Lang::default()
+            page_lang
         }),
     };
 
@@ -319,6 +422,101 @@ pub fn parse_config(
         &mut warn,
     );
 
+    let show = match get(ATTR_SHOW) {
+        None => Show::default(),
+        Some(raw) => {
+            let mut show = Show {
+                image: false,
+                date: false,
+                author: false,
+                category: false,
+                excerpt: false,
+                source: false,
+            };
+            for part in raw.split(',').map(|p| p.trim().to_ascii_lowercase()) {
+                match part.as_str() {
+                    "image" => show.image = true,
+                    "date" => show.date = true,
+                    "author" => show.author = true,
+                    "category" => show.category = true,
+                    "excerpt" => show.excerpt = true,
+                    "source" => show.source = true,
+                    "" => {}
+                    unknown => warn(
+                        ATTR_SHOW,
+                        Some(&raw),
+                        format!("names \"{unknown}\", which is not one of image, date, author, category, excerpt, source; it is ignored"),
+                    ),
+                }
+            }
+            show
+        }
+    };
+
+    let excerpt_chars = get(ATTR_EXCERPT).and_then(|raw| match raw.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_EXCERPT_CHARS).contains(&n) => Some(n),
+        _ => {
+            warn(
+                ATTR_EXCERPT,
+                Some(&raw),
+                format!("is not a number of characters from 1 to {MAX_EXCERPT_CHARS}; the feed's summary is shown as it is"),
+            );
+            None
+        }
+    });
+
+    let image_ratio = get(ATTR_IMAGE_RATIO).map_or((16, 9), |raw| {
+        parse_ratio(&raw).unwrap_or_else(|| {
+            warn(
+                ATTR_IMAGE_RATIO,
+                Some(&raw),
+                "is not a ratio such as 16/9, 4:3 or 1; 16/9 is used".into(),
+            );
+            (16, 9)
+        })
+    });
+
+    let fallback_image = get(ATTR_FALLBACK_IMAGE).and_then(|raw| {
+        let url = safe_url(page_url, &raw, UrlUse::Web);
+        if url.is_none() {
+            warn(
+                ATTR_FALLBACK_IMAGE,
+                Some(&raw),
+                "is not an http(s) image URL; articles without an image show none".into(),
+            );
+        }
+        url
+    });
+
+    let heading = get(ATTR_HEADING)
+        .map(|h| crate::text::collapse_whitespace(&h))
+        .filter(|h| !h.is_empty());
+
+    let heading_level = match get(ATTR_HEADING_LEVEL) {
+        None => DEFAULT_HEADING_LEVEL,
+        Some(raw) => match raw.trim().parse::<u8>() {
+            Ok(n) if (2..=6).contains(&n) => n,
+            _ => {
+                warn(
+                    ATTR_HEADING_LEVEL,
+                    Some(&raw),
+                    format!("is not a heading level from 2 to 6; {DEFAULT_HEADING_LEVEL} is used"),
+                );
+                DEFAULT_HEADING_LEVEL
+            }
+        },
+    };
+
+    let target = keyword(
+        &get,
+        ATTR_TARGET,
+        &[
+            ("_blank", LinkTarget::Blank),
+            ("_self", LinkTarget::SelfTab),
+        ],
+        &mut warn,
+    );
+
     (
         Config {
             feed,
@@ -332,9 +530,43 @@ pub fn parse_config(
             cache_seconds,
             refresh_seconds,
             reader,
+            show,
+            excerpt_chars,
+            image_ratio,
+            fallback_image,
+            heading,
+            heading_level,
+            target,
         },
         warnings,
     )
+}
+
+/// `16/9`, `4:3`, `1.5` or `1`: a width/height ratio with both sides from 1 to 100 (decimals
+/// are scaled to whole numbers).
+pub fn parse_ratio(raw: &str) -> Option<(u32, u32)> {
+    let raw = raw.trim();
+    let (w, h) = raw
+        .split_once(['/', ':'])
+        .map_or((raw, "1"), |(w, h)| (w.trim(), h.trim()));
+    let scaled = |v: &str| -> Option<u32> {
+        let (whole, fraction) = v.split_once('.').unwrap_or((v, ""));
+        if whole.is_empty()
+            || fraction.len() > 2
+            || !whole
+                .bytes()
+                .chain(fraction.bytes())
+                .all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let digits = format!("{whole}{fraction:0<2}");
+        digits
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (100..=10_000).contains(n))
+    };
+    Some((scaled(w)?, scaled(h)?))
 }
 
 /// A keyword attribute: one of `choices` (case-insensitive), else a warning and the first
@@ -379,7 +611,10 @@ mod tests {
                     .map(|(_, v)| v.to_string())
             },
             "",
-            PAGE,
+            Page {
+                url: PAGE,
+                lang: None,
+            },
         )
     }
 
@@ -530,8 +765,129 @@ mod tests {
 
     #[test]
     fn data_prefix_appears_in_warnings() {
-        let (_, w) = parse_config(|n| (n == "limit").then(|| "x".to_string()), "data-", PAGE);
+        let (_, w) = parse_config(
+            |n| (n == "limit").then(|| "x".to_string()),
+            "data-",
+            Page {
+                url: PAGE,
+                lang: None,
+            },
+        );
         assert!(w.iter().any(|w| w.attribute == "data-limit"));
         assert!(w.iter().any(|w| w.attribute == "data-feed"));
+    }
+
+    #[test]
+    fn card_display_attributes() {
+        let (c, w) = config(&[
+            ("feed", "/f"),
+            ("show", " Image, author,source "),
+            ("excerpt", "120"),
+            ("image-ratio", "4:3"),
+            ("fallback-image", "/img/logo.png"),
+            ("heading", "  Berita   Terkini "),
+            ("heading-level", "2"),
+            ("target", "_self"),
+        ]);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(
+            c.show,
+            Show {
+                image: true,
+                date: false,
+                author: true,
+                category: false,
+                excerpt: false,
+                source: true
+            }
+        );
+        assert_eq!((c.excerpt_chars, c.image_ratio), (Some(120), (400, 300)));
+        assert_eq!(
+            c.fallback_image.as_deref(),
+            Some("https://batanghari.go.id/img/logo.png")
+        );
+        assert_eq!(
+            (c.heading.as_deref(), c.heading_level, c.target),
+            (Some("Berita Terkini"), 2, LinkTarget::SelfTab)
+        );
+
+        let (c, w) = config(&[("feed", "/f")]);
+        assert!(w.is_empty());
+        assert_eq!(
+            (
+                c.show,
+                c.excerpt_chars,
+                c.image_ratio,
+                c.heading_level,
+                c.target
+            ),
+            (Show::default(), None, (16, 9), 3, LinkTarget::Blank)
+        );
+
+        let (c, w) = config(&[
+            ("feed", "/f"),
+            ("show", "image,gambar"),
+            ("excerpt", "0"),
+            ("image-ratio", "lebar"),
+            ("fallback-image", "javascript:alert(1)"),
+            ("heading-level", "1"),
+            ("target", "_top"),
+        ]);
+        let names: Vec<&str> = w.iter().map(|w| w.attribute.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "show",
+                "excerpt",
+                "image-ratio",
+                "fallback-image",
+                "heading-level",
+                "target"
+            ]
+        );
+        assert!(w[0].to_string().contains("\"gambar\""), "{}", w[0]);
+        assert!(c.show.image && !c.show.date);
+        assert_eq!(
+            (
+                c.excerpt_chars,
+                c.image_ratio,
+                c.fallback_image,
+                c.heading_level,
+                c.target
+            ),
+            (None, (16, 9), None, 3, LinkTarget::Blank)
+        );
+    }
+
+    #[test]
+    fn ratios() {
+        assert_eq!(parse_ratio("16/9"), Some((1600, 900)));
+        assert_eq!(parse_ratio(" 4 : 3 "), Some((400, 300)));
+        assert_eq!(parse_ratio("1"), Some((100, 100)));
+        assert_eq!(parse_ratio("1.91/1"), Some((191, 100)));
+        for bad in ["", "0", "16/0", "-1/2", "a/b", "1.234/1", "1000/1"] {
+            assert_eq!(parse_ratio(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_page_language_is_the_default() {
+        let get = |name: &str| (name == "feed").then(|| "/f".to_string());
+        let page = |lang| Page { url: PAGE, lang };
+        assert_eq!(parse_config(get, "", page(Some("en-GB"))).0.lang, Lang::En);
+        assert_eq!(parse_config(get, "", page(Some("fr"))).0.lang, Lang::Id);
+        assert_eq!(parse_config(get, "", page(None)).0.lang, Lang::Id);
+        // An explicit attribute wins; a bad one falls back to the page's language.
+        let (c, w) = parse_config(
+            |n| match n {
+                "feed" => Some("/f".into()),
+                "lang" => Some("xx".into()),
+                _ => None,
+            },
+            "",
+            page(Some("en")),
+        );
+        assert_eq!((c.lang, w.len()), (Lang::En, 1));
+        assert!(w[0].to_string().ends_with("en is used"), "{}", w[0]);
     }
 }

@@ -91,6 +91,25 @@ pub fn App(props: &AppProps) -> Html {
     let more_request: RequestSlot = use_mut_ref(|| None);
     let config = &props.config;
     let strings = config.lang.strings();
+    let root = use_node_ref();
+    // The settings of the latest render, for requests that finish later.
+    let latest_config = use_mut_ref(|| config.clone());
+    *latest_config.borrow_mut() = config.clone();
+    // The text behind the articles on show, so new reading settings need no request.
+    let last_fetched = use_mut_ref(|| None::<Fetched>);
+
+    // Values that style the widget go in as custom properties through the CSSOM, which a strict
+    // CSP allows (a style attribute it would not).
+    {
+        let root = root.clone();
+        use_effect_with(config.image_ratio, move |(width, height)| {
+            if let Some(section) = root.cast::<HtmlElement>() {
+                let _ = section
+                    .style()
+                    .set_property("--kabar-image-ratio", &format!("{width} / {height}"));
+            }
+        });
+    }
 
     // Deep links: the article open in the reader is in the page's hash, Back closes it.
     let ready_feed = SameFeed(match &state.load {
@@ -122,13 +141,15 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let needs_reset = state.phase() != Phase::Loading;
         let config = config.clone();
+        let latest = latest_config.clone();
+        let last = last_fetched.clone();
         let key = (
             config.feed.clone(),
             state.attempt,
-            (config.format, config.fields.clone(), config.sort),
             (config.timeout_seconds, config.cache_seconds),
         );
         use_effect_with(key, move |_| {
+            last.borrow_mut().take();
             let request = match config.feed.clone() {
                 Err(problem) => {
                     dispatcher.dispatch(Action::Failed(LoadError::Config(problem)));
@@ -138,11 +159,15 @@ pub fn App(props: &AppProps) -> Html {
                     if needs_reset {
                         dispatcher.dispatch(Action::Start);
                     }
-                    let fresh = show_saved_copy(&config, &url, &dispatcher);
+                    let fresh = show_saved_copy(&config, &url, &dispatcher, &last);
                     (!fresh).then(|| {
                         FeedRequest::start(url.clone(), config.timeout_seconds, move |result| {
-                            let outcome =
-                                result.and_then(|fetched| read_and_save(&config, &url, fetched));
+                            // Read with the settings current now, not when the request started.
+                            let config = latest.borrow().clone();
+                            let outcome = result.and_then(|fetched| {
+                                *last.borrow_mut() = Some(fetched.clone());
+                                read_and_save(&config, &url, fetched)
+                            });
                             dispatcher.dispatch(match outcome {
                                 Ok(feed) => Action::Loaded(feed),
                                 Err(error) => {
@@ -158,11 +183,37 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // New reading settings (format, fields, sort) re-read the text already fetched: no request.
+    {
+        let dispatcher = state.dispatcher();
+        let config = config.clone();
+        let last = last_fetched.clone();
+        let key = (config.format, config.fields.clone(), config.sort);
+        let mounted = use_mut_ref(|| false);
+        use_effect_with(key, move |_| {
+            // On mount the load effect reads the feed itself.
+            if !std::mem::replace(&mut *mounted.borrow_mut(), true) {
+                return;
+            }
+            let fetched = last.borrow().clone();
+            if let (Some(fetched), Ok(url)) = (fetched, &config.feed) {
+                dispatcher.dispatch(match read(&config, url, &fetched) {
+                    Ok(feed) => Action::Loaded(feed),
+                    Err(error) => {
+                        warn_webmaster(&error);
+                        Action::Failed(error)
+                    }
+                });
+            }
+        });
+    }
+
     // Background refresh while the page is visible.
     {
         let dispatcher = state.dispatcher();
         let config = config.clone();
         let slot = refresh_request.clone();
+        let (latest, last) = (latest_config.clone(), last_fetched.clone());
         use_effect_with((config.feed.clone(), config.refresh_seconds), move |_| {
             let interval = match (config.feed.clone(), config.refresh_seconds) {
                 (Ok(url), Some(seconds)) => {
@@ -174,17 +225,20 @@ pub fn App(props: &AppProps) -> Html {
                         if hidden {
                             return;
                         }
-                        let (config, url, dispatcher) =
-                            (config.clone(), url.clone(), dispatcher.clone());
-                        let request = FeedRequest::start(
-                            url.clone(),
-                            config.timeout_seconds,
-                            move |result| match result.and_then(|f| read_and_save(&config, &url, f))
-                            {
+                        let (latest, last) = (latest.clone(), last.clone());
+                        let (url, dispatcher) = (url.clone(), dispatcher.clone());
+                        let timeout = latest.borrow().timeout_seconds;
+                        let request = FeedRequest::start(url.clone(), timeout, move |result| {
+                            let config = latest.borrow().clone();
+                            let outcome = result.and_then(|fetched| {
+                                *last.borrow_mut() = Some(fetched.clone());
+                                read_and_save(&config, &url, fetched)
+                            });
+                            match outcome {
                                 Ok(feed) => dispatcher.dispatch(Action::Refreshed(feed)),
                                 Err(error) => warn_webmaster(&error),
-                            },
-                        );
+                            }
+                        });
                         *slot.borrow_mut() = Some(request);
                     }))
                 }
@@ -409,8 +463,7 @@ pub fn App(props: &AppProps) -> Html {
                         { strings.saved_at }{ " " }{ saved_clock(saved_at, config) }
                     </p>
                 }
-                <CardList feed={feed.clone()} count={visible} layout={config.layout}
-                    lang={config.lang} reader={config.reader} on_open={on_open} />
+                <CardList feed={feed.clone()} count={visible} config={config.clone()} on_open={on_open} />
                 if has_more {
                     <div class="more">
                         if state.more == More::Failed {
@@ -428,7 +481,7 @@ pub fn App(props: &AppProps) -> Html {
     let reader = match (&state.load, state.reader_index()) {
         (Load::Ready(feed), Some(index)) => html! {
             <Reader feed={feed.clone()} index={index} lang={config.lang}
-                base_url={config.feed.clone().unwrap_or_default()}
+                base_url={config.feed.clone().unwrap_or_default()} target={config.target}
                 share_url={format!("{}{}", page::url_without_hash(), links.borrow().hash_for(index).unwrap_or_default())}
                 on_close={on_close} on_navigate={on_navigate} />
         },
@@ -440,9 +493,17 @@ pub fn App(props: &AppProps) -> Html {
             Announcement::NewArticles(n) => Strings::count(strings.new_articles, n),
             Announcement::NewArticlesShown(n) => Strings::count(strings.new_articles_shown, n),
         });
+    // The widget is a region named by its heading when it has one.
+    let heading = config.heading.clone().map(|text| {
+        let tag = format!("h{}", (config.heading_level - 1).max(2));
+        html! { <@{tag} id="kabar-heading" class="kabar-heading" part="heading">{ text }</@> }
+    });
     html! {
-        <section class="kabar" part="root" lang={config.lang.tag()} aria-label={strings.region}
+        <section ref={root} class="kabar" part="root" lang={config.lang.tag()}
+            aria-labelledby={heading.is_some().then_some("kabar-heading")}
+            aria-label={heading.is_none().then_some(strings.region)}
             aria-busy={(state.phase() == Phase::Loading).then_some("true")}>
+            { heading }
             { body }
             <p class="visually-hidden" role="status">{ announcement.unwrap_or_default() }</p>
             { reader }
@@ -456,6 +517,7 @@ fn show_saved_copy(
     config: &Config,
     url: &str,
     dispatcher: &UseReducerDispatcher<WidgetState>,
+    last: &RefCell<Option<Fetched>>,
 ) -> bool {
     if config.cache_seconds == 0 {
         return false;
@@ -469,6 +531,7 @@ fn show_saved_copy(
     };
     match read(config, url, &fetched) {
         Ok(feed) => {
+            *last.borrow_mut() = Some(fetched);
             dispatcher.dispatch(Action::Cached(feed, saved.saved_at));
             saved.is_fresh(cache::now(), config.cache_seconds)
         }

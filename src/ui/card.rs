@@ -5,10 +5,11 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::config::ReaderMode;
+use crate::config::{Config, ReaderMode};
 use crate::date::format_date;
 use crate::feed::Feed;
-use crate::i18n::Lang;
+use crate::text::excerpt;
+use crate::url::origin;
 
 /// Props of a card.
 #[derive(Properties, PartialEq, Debug)]
@@ -17,21 +18,29 @@ pub struct CardProps {
     pub feed: Rc<Feed>,
     /// Index of the article in the feed.
     pub index: usize,
-    /// Language for the date and labels.
-    pub lang: Lang,
-    /// What a click does: open the reader, or go to the original.
-    pub reader: ReaderMode,
+    /// What the card shows and how it links.
+    pub config: Rc<Config>,
     /// Opens the reader: the article index and the control that asked, to return focus to.
     pub on_open: Callback<(usize, Option<HtmlElement>)>,
 }
 
-/// A headline card: image, category, title (the control that opens the reader), date, excerpt.
+/// The site name shown for `show="source"`: the host without `www.`.
+fn site_name(url: &str) -> Option<String> {
+    let origin = origin(url)?;
+    let host = origin.split_once("://")?.1;
+    Some(host.trim_start_matches("www.").to_string())
+}
+
+/// A headline card: image, category, title (the control that opens the reader or the link to
+/// the original), date, author, source, excerpt — as `show` asks.
 #[function_component]
 pub fn Card(props: &CardProps) -> Html {
     let Some(article) = props.feed.articles.get(props.index) else {
         return Html::default();
     };
-    let strings = props.lang.strings();
+    let config = &props.config;
+    let show = config.show;
+    let strings = config.lang.strings();
     let onclick = {
         let on_open = props.on_open.clone();
         let index = props.index;
@@ -44,47 +53,70 @@ pub fn Card(props: &CardProps) -> Html {
             ));
         })
     };
-    let image = article.image.as_ref().map(|image| {
+    let image_url = article
+        .image
+        .as_ref()
+        .map(|image| (image.url.clone(), image.srcset()))
+        .or_else(|| config.fallback_image.clone().map(|url| (url, None)));
+    let image = image_url.filter(|_| show.image).map(|(url, srcset)| {
         html! {
             <div class="card-media" part="card-image">
                 // The box has a fixed ratio in CSS, so nothing jumps when the image arrives. The
                 // title sits next to the image, so the image is decorative here.
-                <img src={image.url.clone()} alt="" loading="lazy" srcset={image.srcset()}
-                    sizes={image.srcset().map(|_| "(max-width: 40rem) 100vw, 22rem")}
-                    decoding="async" referrerpolicy="no-referrer" width="640" height="360" />
+                <img src={url} alt="" loading="lazy" sizes={srcset.as_ref().map(|_| "(max-width: 40rem) 100vw, 22rem")}
+                    srcset={srcset} decoding="async" referrerpolicy="no-referrer" width="640" height="360" />
             </div>
         }
     });
+    let title = match (config.reader, &article.url) {
+        (ReaderMode::Link, Some(url)) => html! {
+            <a class="card-open" href={url.clone()}>{ article.title.clone() }</a>
+        },
+        (ReaderMode::NewTab, Some(url)) => html! {
+            <a class="card-open" href={url.clone()} target="_blank" rel="noopener noreferrer">
+                { article.title.clone() }
+            </a>
+        },
+        // Articles without an original page open in the reader whatever the mode.
+        _ => html! {
+            <button type="button" class="card-open" {onclick}>{ article.title.clone() }</button>
+        },
+    };
+    let heading = format!("h{}", config.heading_level);
+    let date = article.published.filter(|_| show.date);
+    let authors = (show.author && !article.authors.is_empty()).then(|| article.authors.join(", "));
+    let source = article
+        .url
+        .as_deref()
+        .filter(|_| show.source)
+        .and_then(site_name);
+    let summary = match config.excerpt_chars {
+        Some(chars) => excerpt(&article.summary, chars),
+        None => article.summary.clone(),
+    };
     html! {
         <article class="card" part="card">
             { image }
             <div class="card-text">
-                if let Some(section) = article.section() {
+                if let Some(section) = article.section().filter(|_| show.category) {
                     <p class="card-category" part="card-category">{ section.to_string() }</p>
                 }
-                <h3 class="card-title" part="card-title">
-                    { match (props.reader, &article.url) {
-                        (ReaderMode::Link, Some(url)) => html! {
-                            <a class="card-open" href={url.clone()}>{ article.title.clone() }</a>
-                        },
-                        (ReaderMode::NewTab, Some(url)) => html! {
-                            <a class="card-open" href={url.clone()} target="_blank" rel="noopener noreferrer">
-                                { article.title.clone() }
-                            </a>
-                        },
-                        // Articles without an original page open in the reader whatever the mode.
-                        _ => html! {
-                            <button type="button" class="card-open" {onclick}>{ article.title.clone() }</button>
-                        },
-                    } }
-                </h3>
-                if let Some(published) = &article.published {
+                <@{heading} class="card-title" part="card-title">{ title }</@>
+                if date.is_some() || authors.is_some() || source.is_some() {
                     <p class="card-meta" part="card-meta">
-                        <time datetime={published.iso_date()}>{ format_date(published, props.lang) }</time>
+                        if let Some(published) = date {
+                            <time datetime={published.iso_date()}>{ format_date(&published, config.lang) }</time>
+                        }
+                        if let Some(authors) = authors {
+                            <span class="card-author">{ format!("{} {authors}", strings.by) }</span>
+                        }
+                        if let Some(source) = source {
+                            <span class="card-source">{ source }</span>
+                        }
                     </p>
                 }
-                if !article.summary.is_empty() {
-                    <p class="card-excerpt" part="card-excerpt">{ article.summary.clone() }</p>
+                if show.excerpt && !summary.is_empty() {
+                    <p class="card-excerpt" part="card-excerpt">{ summary }</p>
                 }
                 <span class="card-more" aria-hidden="true">{ strings.read_more }{ " →" }</span>
             </div>

@@ -5,9 +5,8 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::config::{Layout, ReaderMode};
+use crate::config::Config;
 use crate::feed::Feed;
-use crate::i18n::Lang;
 use crate::ui::Card;
 
 /// Props of the card list.
@@ -17,12 +16,8 @@ pub struct CardListProps {
     pub feed: Rc<Feed>,
     /// How many cards to show (the first ones).
     pub count: usize,
-    /// Grid or list.
-    pub layout: Layout,
-    /// Language for dates and labels.
-    pub lang: Lang,
-    /// What a click on a card does.
-    pub reader: ReaderMode,
+    /// Layout, what a card shows, language, link behaviour.
+    pub config: Rc<Config>,
     /// Opens the reader for an article index.
     pub on_open: Callback<(usize, Option<HtmlElement>)>,
 }
@@ -32,10 +27,10 @@ pub struct CardListProps {
 pub fn CardList(props: &CardListProps) -> Html {
     let count = props.feed.articles.len().min(props.count);
     html! {
-        <ul class={classes!("cards", props.layout.class())} part="list" role="list">
+        <ul class={classes!("cards", props.config.layout.class())} part="list" role="list">
             { for (0..count).map(|index| html! {
                 <li key={props.feed.articles[index].id.clone()}>
-                    <Card feed={props.feed.clone()} index={index} lang={props.lang} reader={props.reader}
+                    <Card feed={props.feed.clone()} index={index} config={props.config.clone()}
                         on_open={props.on_open.clone()} />
                 </li>
             }) }

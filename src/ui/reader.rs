@@ -6,6 +6,7 @@ use std::rc::Rc;
 use web_sys::{HtmlDialogElement, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::config::LinkTarget;
 use crate::date::format_date;
 use crate::feed::Feed;
 use crate::i18n::{Lang, Strings};
@@ -30,6 +31,8 @@ pub struct ReaderProps {
     pub on_close: Callback<()>,
     /// Shows another article (previous / next) in the same dialog.
     pub on_navigate: Callback<usize>,
+    /// Where links to the original and to attachments open.
+    pub target: LinkTarget,
 }
 
 /// Host name of a URL, to tell the visitor where the original link goes.
@@ -213,7 +216,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         <ul>
                             { for article.attachments.iter().map(|attachment| html! {
                                 <li>
-                                    <a href={attachment.url.clone()} target="_blank" rel="noopener noreferrer">
+                                    <a href={attachment.url.clone()} target={props.target.attribute()} rel="noopener noreferrer">
                                         { attachment.label() }
                                     </a>
                                     if let Some(details) = attachment.details(props.lang == Lang::Id) {
@@ -226,7 +229,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 }
                 if let Some(url) = &article.url {
                     <p class="reader-source">
-                        <a class="reader-original" href={url.clone()} target="_blank" rel="noopener noreferrer">
+                        <a class="reader-original" href={url.clone()} target={props.target.attribute()} rel="noopener noreferrer">
                             { strings.original }{ " (" }{ host_name(url) }{ ") ↗" }
                         </a>
                     </p>

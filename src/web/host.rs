@@ -3,7 +3,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use crate::config::{parse_config, Config, ConfigWarning};
+use crate::config::{parse_config, Config, ConfigWarning, Page};
 
 /// The widget's stylesheet, compiled into the bundle.
 const CSS: &str = include_str!("../../styles/kabar.css");
@@ -28,10 +28,17 @@ fn attribute_prefix(host: &Element) -> &'static str {
 pub fn read_config(host: &Element) -> (Config, Vec<ConfigWarning>) {
     let prefix = attribute_prefix(host);
     let page_url = host.base_uri().ok().flatten().unwrap_or_default();
+    let page_lang = host
+        .owner_document()
+        .and_then(|d| d.document_element())
+        .and_then(|root| root.get_attribute("lang"));
     parse_config(
         |name| host.get_attribute(&format!("{prefix}{name}")),
         prefix,
-        &page_url,
+        Page {
+            url: &page_url,
+            lang: page_lang.as_deref(),
+        },
     )
 }
 

@@ -39,9 +39,9 @@ function fileFor(urlPath) {
 }
 
 /** A host page: the given markup in <main>, the widget script in <head>; `headers` are sent with it. */
-function hostPage({ body, head = '', script = '/dist/kabar.js', load = 'defer' }) {
+function hostPage({ body, head = '', script = '/dist/kabar.js', load = 'defer', lang = 'id' }) {
   return `<!doctype html>
-<html lang="id">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

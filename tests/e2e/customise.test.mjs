@@ -1,0 +1,115 @@
+// Customising what a card shows and how the widget fits the page (issue 5, first part): show,
+// excerpt, image-ratio, fallback-image, heading, heading-level, target, the page's language as
+// the default, warnings for bad values, and live attribute changes without a new request.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage, waitForState, inShadow } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  server.route('/custom/feed.json', (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    items: [
+      { id: 'a', url: 'https://www.sungaijernih.go.id/berita/a', title: 'Jembatan Gantung Diresmikan', summary: 'Bupati meresmikan jembatan gantung sepanjang enam puluh meter yang menghubungkan dua desa di tepi sungai.', content_text: 'Isi.', image: '/img/jembatan.jpg', authors: [{ name: 'Humas Setda' }], tags: ['Infrastruktur'], date_published: '2026-11-26T09:00:00+07:00' },
+      { id: 'b', url: 'https://sungaijernih.go.id/berita/b', title: 'Pasar Murah Digelar', summary: 'Pasar murah di empat kecamatan.', content_text: 'Isi.', date_published: '2026-11-25T09:00:00+07:00' },
+    ],
+  })));
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+const requests = () => server.log.filter((e) => e.path === '/custom/feed.json').length;
+
+test('show, excerpt, image-ratio, fallback-image, heading, heading-level and target shape the cards', async () => {
+  const { page, consoleMessages } = await openPage(browser, server.page(
+    '<kabar-news id="w" feed="/custom/feed.json" cache="0" show="image,author,source,excerpt" excerpt="40" image-ratio="1" fallback-image="/img/logo.svg" heading="Berita Terkini" heading-level="4" target="_self"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  const view = await inShadow(page, '#w', (root) => {
+    const cards = [...root.querySelectorAll('.card')];
+    return {
+      region: root.querySelector('section').getAttribute('aria-labelledby'),
+      heading: [root.querySelector('#kabar-heading').localName, root.querySelector('#kabar-heading').textContent],
+      titles: cards.map((c) => c.querySelector('.card-title').localName),
+      categories: root.querySelectorAll('.card-category').length,
+      dates: root.querySelectorAll('.card-meta time').length,
+      authors: cards.map((c) => c.querySelector('.card-author')?.textContent ?? null),
+      sources: cards.map((c) => c.querySelector('.card-source')?.textContent ?? null),
+      excerpts: cards.map((c) => c.querySelector('.card-excerpt')?.textContent),
+      images: cards.map((c) => c.querySelector('.card-media img')?.getAttribute('src')),
+      ratio: getComputedStyle(root.querySelector('.card-media')).aspectRatio,
+    };
+  });
+  assert.deepEqual(view.heading, ['h3', 'Berita Terkini']);
+  assert.equal(view.region, 'kabar-heading');
+  assert.deepEqual(view.titles, ['h4', 'h4']);
+  assert.equal(view.categories, 0);
+  assert.equal(view.dates, 0);
+  assert.deepEqual(view.authors, ['Oleh Humas Setda', null]);
+  assert.deepEqual(view.sources, ['sungaijernih.go.id', 'sungaijernih.go.id']);
+  assert.equal(view.excerpts[0], 'Bupati meresmikan jembatan gantung…');
+  assert.equal(view.excerpts[1], 'Pasar murah di empat kecamatan.');
+  assert.deepEqual(view.images.map((src) => new URL(src).pathname), ['/img/jembatan.jpg', '/img/logo.svg']);
+  assert.equal(view.ratio, '100 / 100');
+  // target="_self": the original opens in the same tab.
+  await page.locator('#w .card-open').first().click();
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('dialog[open]'));
+  assert.equal(await inShadow(page, '#w', (root) => root.querySelector('.reader-original').getAttribute('target')), null);
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'warning'), []);
+  await page.close();
+});
+
+test('each bad value warns once, naming the attribute, and the default is used', async () => {
+  const { page, consoleMessages } = await openPage(browser, server.page(
+    '<kabar-news id="w" feed="/custom/feed.json" cache="0" show="image,gambar" excerpt="panjang" image-ratio="lebar" fallback-image="javascript:alert(1)" heading-level="9" target="_top" reader="popup"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  const warnings = consoleMessages.filter((m) => m.type === 'warning').map((m) => m.text);
+  for (const attribute of ['show="image,gambar"', 'excerpt="panjang"', 'image-ratio="lebar"', 'fallback-image="javascript:alert(1)"', 'heading-level="9"', 'target="_top"', 'reader="popup"']) {
+    assert.equal(warnings.filter((w) => w.startsWith(`Kabar: attribute ${attribute}`)).length, 1, `${attribute}: ${warnings.join('\n')}`);
+  }
+  const view = await inShadow(page, '#w', (root) => ({
+    title: root.querySelector('.card-title').localName,
+    ratio: getComputedStyle(root.querySelector('.card-media')).aspectRatio,
+    button: root.querySelector('button.card-open') !== null,
+  }));
+  assert.deepEqual(view, { title: 'h3', ratio: '16 / 9', button: true });
+  await page.close();
+});
+
+test('without a lang attribute the widget speaks the page language', async () => {
+  const { page } = await openPage(browser, server.page({ body: '<kabar-news id="w" feed="/custom/feed.json" cache="0"></kabar-news>', lang: 'en-GB' }));
+  await waitForState(page, '#w', 'ready');
+  const view = await inShadow(page, '#w', (root) => ({ lang: root.querySelector('section').getAttribute('lang'), more: root.querySelector('.card-more').textContent, date: root.querySelector('time').textContent }));
+  assert.deepEqual(view, { lang: 'en', more: 'Read more →', date: 'November 26, 2026' });
+  await page.close();
+});
+
+test('changing attributes re-renders at once without a new request, unless the feed changes', async () => {
+  const { page } = await openPage(browser, server.page('<kabar-news id="w" feed="/custom/feed.json" cache="0"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  const before = requests();
+  const titles = () => inShadow(page, '#w', (root) => [...root.querySelectorAll('.card-title')].map((t) => t.textContent));
+  assert.deepEqual(await titles(), ['Jembatan Gantung Diresmikan', 'Pasar Murah Digelar']);
+  await page.evaluate(() => {
+    const w = document.querySelector('#w');
+    w.setAttribute('show', 'date');
+    w.setAttribute('heading', 'Kabar Desa');
+    w.setAttribute('lang', 'en');
+    w.setAttribute('limit', '1');
+    w.setAttribute('sort', 'feed');
+  });
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('#kabar-heading')?.textContent === 'Kabar Desa');
+  const view = await inShadow(page, '#w', (root) => ({
+    cards: root.querySelectorAll('.card').length,
+    images: root.querySelectorAll('.card-media').length,
+    more: root.querySelector('.card-more').textContent,
+  }));
+  assert.deepEqual(view, { cards: 1, images: 0, more: 'Read more →' });
+  assert.equal(requests(), before, 'no request for display or reading settings');
+  // A new feed is fetched.
+  await page.evaluate(() => document.querySelector('#w').setAttribute('feed', '/feeds/rss.xml'));
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('.card-title')?.textContent !== 'Jembatan Gantung Diresmikan');
+  assert.ok(server.log.some((e) => e.path === '/feeds/rss.xml'));
+  await page.close();
+});
