@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::color::Rgb;
 use crate::feed::{parse_fields, FieldMap, Format, Sort};
 use crate::i18n::Lang;
 use crate::url::{safe_url, UrlUse};
@@ -42,8 +43,12 @@ pub const ATTR_HEADING: &str = "heading";
 pub const ATTR_HEADING_LEVEL: &str = "heading-level";
 /// Where links to original articles open: `_blank` or `_self`.
 pub const ATTR_TARGET: &str = "target";
+/// `light`, `dark` or `auto` (follows the visitor's system).
+pub const ATTR_THEME: &str = "theme";
+/// The accent colour of buttons, links and labels.
+pub const ATTR_ACCENT: &str = "accent";
 /// Every attribute the widget reads, for `observedAttributes`.
-pub const ATTRIBUTES: [&str; 18] = [
+pub const ATTRIBUTES: [&str; 20] = [
     ATTR_FEED,
     ATTR_LIMIT,
     ATTR_LAYOUT,
@@ -62,6 +67,8 @@ pub const ATTRIBUTES: [&str; 18] = [
     ATTR_HEADING,
     ATTR_HEADING_LEVEL,
     ATTR_TARGET,
+    ATTR_THEME,
+    ATTR_ACCENT,
 ];
 
 /// Cards shown when `limit` is absent or invalid.
@@ -163,6 +170,29 @@ impl LinkTarget {
     }
 }
 
+/// Light or dark colours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Dark text on light cards.
+    #[default]
+    Light,
+    /// Light text on dark cards.
+    Dark,
+    /// Follows `prefers-color-scheme`.
+    Auto,
+}
+
+impl Theme {
+    /// The class on the widget root.
+    pub fn class(self) -> &'static str {
+        match self {
+            Theme::Light => "theme-light",
+            Theme::Dark => "theme-dark",
+            Theme::Auto => "theme-auto",
+        }
+    }
+}
+
 /// Card heading level when `heading-level` is absent.
 pub const DEFAULT_HEADING_LEVEL: u8 = 3;
 /// Longest `excerpt` allowed.
@@ -216,6 +246,10 @@ pub struct Config {
     pub heading_level: u8,
     /// Where links to originals open.
     pub target: LinkTarget,
+    /// Light, dark or following the system.
+    pub theme: Theme,
+    /// The webmaster's accent colour, if any.
+    pub accent: Option<Rgb>,
 }
 
 /// Why the widget has no usable feed address.
@@ -517,6 +551,29 @@ pub fn parse_config(
         &mut warn,
     );
 
+    let theme = keyword(
+        &get,
+        ATTR_THEME,
+        &[
+            ("light", Theme::Light),
+            ("dark", Theme::Dark),
+            ("auto", Theme::Auto),
+        ],
+        &mut warn,
+    );
+
+    let accent = get(ATTR_ACCENT).and_then(|raw| {
+        let colour = Rgb::parse(&raw);
+        if colour.is_none() {
+            warn(
+                ATTR_ACCENT,
+                Some(&raw),
+                "is not a colour Kabar reads (#rgb, #rrggbb, rgb(r, g, b) or a common name such as teal); the default accent is used".into(),
+            );
+        }
+        colour
+    });
+
     (
         Config {
             feed,
@@ -537,6 +594,8 @@ pub fn parse_config(
             heading,
             heading_level,
             target,
+            theme,
+            accent,
         },
         warnings,
     )
@@ -889,5 +948,19 @@ mod tests {
         );
         assert_eq!((c.lang, w.len()), (Lang::En, 1));
         assert!(w[0].to_string().ends_with("en is used"), "{}", w[0]);
+    }
+
+    #[test]
+    fn theme_and_accent() {
+        let (c, w) = config(&[("feed", "/f"), ("theme", "Dark"), ("accent", "#c0392b")]);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(
+            (c.theme, c.accent),
+            (Theme::Dark, Some(Rgb(0xc0, 0x39, 0x2b)))
+        );
+        let (c, w) = config(&[("feed", "/f"), ("theme", "malam"), ("accent", "merah")]);
+        let names: Vec<&str> = w.iter().map(|w| w.attribute.as_str()).collect();
+        assert_eq!(names, ["theme", "accent"]);
+        assert_eq!((c.theme, c.accent), (Theme::Light, None));
     }
 }

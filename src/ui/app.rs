@@ -10,6 +10,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::cache::{clock, SavedFeed};
+use crate::color::{DARK_SURFACE, LIGHT_SURFACE};
 use crate::config::{Config, ReaderMode};
 use crate::feed::{self, Feed, ParseOptions};
 use crate::i18n::Strings;
@@ -102,13 +103,42 @@ pub fn App(props: &AppProps) -> Html {
     // CSP allows (a style attribute it would not).
     {
         let root = root.clone();
-        use_effect_with(config.image_ratio, move |(width, height)| {
-            if let Some(section) = root.cast::<HtmlElement>() {
-                let _ = section
-                    .style()
-                    .set_property("--kabar-image-ratio", &format!("{width} / {height}"));
-            }
-        });
+        use_effect_with(
+            (config.image_ratio, config.accent),
+            move |(ratio, accent)| {
+                if let Some(section) = root.cast::<HtmlElement>() {
+                    let style = section.style();
+                    let _ = style
+                        .set_property("--kabar-image-ratio", &format!("{} / {}", ratio.0, ratio.1));
+                    let accent_properties = [
+                        "--kabar-accent",
+                        "--kabar-on-accent",
+                        "--kabar-accent-light-text",
+                        "--kabar-accent-dark-text",
+                    ];
+                    match accent {
+                        // The accent itself for buttons, black or white text on it, and the accent
+                        // adjusted until it reads as text on each theme's cards.
+                        Some(accent) => {
+                            let values = [
+                                accent.hex(),
+                                accent.text_on().hex(),
+                                accent.readable_on(LIGHT_SURFACE).hex(),
+                                accent.readable_on(DARK_SURFACE).hex(),
+                            ];
+                            for (name, value) in accent_properties.iter().zip(values) {
+                                let _ = style.set_property(name, &value);
+                            }
+                        }
+                        None => {
+                            for name in accent_properties {
+                                let _ = style.remove_property(name);
+                            }
+                        }
+                    }
+                }
+            },
+        );
     }
 
     // Deep links: the article open in the reader is in the page's hash, Back closes it.
@@ -499,7 +529,7 @@ pub fn App(props: &AppProps) -> Html {
         html! { <@{tag} id="kabar-heading" class="kabar-heading" part="heading">{ text }</@> }
     });
     html! {
-        <section ref={root} class="kabar" part="root" lang={config.lang.tag()}
+        <section ref={root} class={classes!("kabar", config.theme.class())} part="root" lang={config.lang.tag()}
             aria-labelledby={heading.is_some().then_some("kabar-heading")}
             aria-label={heading.is_none().then_some(strings.region)}
             aria-busy={(state.phase() == Phase::Loading).then_some("true")}>

@@ -113,3 +113,58 @@ test('changing attributes re-renders at once without a new request, unless the f
   assert.ok(server.log.some((e) => e.path === '/feeds/rss.xml'));
   await page.close();
 });
+
+test('theme="dark", theme="auto" and an accent whose text stays readable', async () => {
+  const colours = (page, host) => inShadow(page, host, (root) => {
+    const card = getComputedStyle(root.querySelector('.card'));
+    const button = getComputedStyle(root.querySelector('.more-button'));
+    return { card: card.backgroundColor, text: card.color, button: button.backgroundColor, buttonText: button.color, label: getComputedStyle(root.querySelector('.card-more')).color };
+  });
+  const body = '<kabar-news id="light" feed="/custom/feed.json" limit="1" cache="0" accent="yellow"></kabar-news>'
+    + '<kabar-news id="dark" feed="/custom/feed.json" limit="1" cache="0" theme="dark"></kabar-news>'
+    + '<kabar-news id="auto" feed="/custom/feed.json" limit="1" cache="0" theme="auto" accent="#0b5cad"></kabar-news>';
+  const { page } = await openPage(browser, server.page(body));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  for (const id of ['#light', '#dark', '#auto']) await waitForState(page, id, 'ready');
+  const light = await colours(page, '#light');
+  // Yellow buttons get black text; yellow labels on white cards are darkened until readable.
+  assert.deepEqual([light.card, light.button, light.buttonText], ['rgb(255, 255, 255)', 'rgb(255, 255, 0)', 'rgb(0, 0, 0)']);
+  assert.notEqual(light.label, 'rgb(255, 255, 0)');
+  assert.ok(contrast(light.label, light.card) >= 4.5, `${light.label} on ${light.card}`);
+  const dark = await colours(page, '#dark');
+  assert.equal(dark.card, 'rgb(22, 32, 44)');
+  assert.ok(contrast(dark.text, dark.card) >= 4.5 && contrast(dark.label, dark.card) >= 4.5 && contrast(dark.buttonText, dark.button) >= 4.5, JSON.stringify(dark));
+  // auto follows the system: dark here, with the accent lightened for dark cards.
+  const auto = await colours(page, '#auto');
+  assert.equal(auto.card, 'rgb(22, 32, 44)');
+  assert.equal(auto.button, 'rgb(11, 92, 173)');
+  assert.ok(contrast(auto.label, auto.card) >= 4.5, `${auto.label} on ${auto.card}`);
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert.equal((await colours(page, '#auto')).card, 'rgb(255, 255, 255)');
+  await page.close();
+});
+
+test('a ::part rule and a custom property set by the host page reach inside', async () => {
+  const head = '<link rel="stylesheet" href="/pages/theming.css">';
+  const { page } = await openPage(browser, server.page({ body: '<kabar-news id="w" feed="/custom/feed.json" cache="0"></kabar-news>', head }));
+  await waitForState(page, '#w', 'ready');
+  const view = await inShadow(page, '#w', (root) => ({
+    transform: getComputedStyle(root.querySelector('.card-title')).textTransform,
+    radius: getComputedStyle(root.querySelector('.card')).borderTopLeftRadius,
+  }));
+  assert.deepEqual(view, { transform: 'uppercase', radius: '2px' });
+  await page.close();
+});
+
+/** WCAG contrast of two computed `rgb(…)` colours. */
+function contrast(a, b) {
+  const luminance = (rgb) => {
+    const [r, g, b2] = rgb.match(/\d+/g).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b2;
+  };
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
