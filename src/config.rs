@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::color::Rgb;
 use crate::feed::{parse_fields, FieldMap, Format, Sort};
+use crate::filter::{Filters, Since};
 use crate::i18n::Lang;
 use crate::url::{safe_url, UrlUse};
 
@@ -47,8 +48,22 @@ pub const ATTR_TARGET: &str = "target";
 pub const ATTR_THEME: &str = "theme";
 /// The accent colour of buttons, links and labels.
 pub const ATTR_ACCENT: &str = "accent";
+/// Only these categories (names or slugs, comma list).
+pub const ATTR_CATEGORY: &str = "category";
+/// Not these categories.
+pub const ATTR_EXCLUDE_CATEGORY: &str = "exclude-category";
+/// Only articles mentioning one of these words in title or summary.
+pub const ATTR_INCLUDE: &str = "include";
+/// No articles mentioning these words.
+pub const ATTR_EXCLUDE: &str = "exclude";
+/// Only articles since a date (`2026-11-01`) or for some days (`7d`).
+pub const ATTR_SINCE: &str = "since";
+/// A fixed number of grid columns on wide screens.
+pub const ATTR_COLUMNS: &str = "columns";
+/// The narrowest a grid card gets before columns wrap, e.g. `18rem`.
+pub const ATTR_MIN_CARD_WIDTH: &str = "min-card-width";
 /// Every attribute the widget reads, for `observedAttributes`.
-pub const ATTRIBUTES: [&str; 20] = [
+pub const ATTRIBUTES: [&str; 27] = [
     ATTR_FEED,
     ATTR_LIMIT,
     ATTR_LAYOUT,
@@ -69,6 +84,13 @@ pub const ATTRIBUTES: [&str; 20] = [
     ATTR_TARGET,
     ATTR_THEME,
     ATTR_ACCENT,
+    ATTR_CATEGORY,
+    ATTR_EXCLUDE_CATEGORY,
+    ATTR_INCLUDE,
+    ATTR_EXCLUDE,
+    ATTR_SINCE,
+    ATTR_COLUMNS,
+    ATTR_MIN_CARD_WIDTH,
 ];
 
 /// Cards shown when `limit` is absent or invalid.
@@ -96,6 +118,10 @@ pub enum Layout {
     Grid,
     /// One column, image beside the text.
     List,
+    /// Headlines with their dates only, for a sidebar.
+    Compact,
+    /// The first article large, the rest in a grid below it.
+    Featured,
 }
 
 impl Layout {
@@ -104,9 +130,14 @@ impl Layout {
         match self {
             Layout::Grid => "grid",
             Layout::List => "list",
+            Layout::Compact => "compact",
+            Layout::Featured => "featured",
         }
     }
 }
+
+/// Most columns `columns` may force.
+pub const MAX_COLUMNS: u8 = 6;
 
 /// What a click on a card does.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -250,6 +281,12 @@ pub struct Config {
     pub theme: Theme,
     /// The webmaster's accent colour, if any.
     pub accent: Option<Rgb>,
+    /// Which articles are shown.
+    pub filters: Filters,
+    /// A fixed number of grid columns on wide screens.
+    pub columns: Option<u8>,
+    /// The narrowest grid card, as a CSS length.
+    pub min_card_width: Option<String>,
 }
 
 /// Why the widget has no usable feed address.
@@ -355,7 +392,12 @@ pub fn parse_config(
     let layout = keyword(
         &get,
         ATTR_LAYOUT,
-        &[("grid", Layout::Grid), ("list", Layout::List)],
+        &[
+            ("grid", Layout::Grid),
+            ("list", Layout::List),
+            ("compact", Layout::Compact),
+            ("featured", Layout::Featured),
+        ],
         &mut warn,
     );
 
@@ -574,6 +616,51 @@ pub fn parse_config(
         colour
     });
 
+    let since = get(ATTR_SINCE).and_then(|raw| {
+        let since = Since::parse(&raw);
+        if since.is_none() {
+            warn(
+                ATTR_SINCE,
+                Some(&raw),
+                "is neither a date (2026-11-01) nor a number of days (7d); articles of any age are shown".into(),
+            );
+        }
+        since
+    });
+    let filters = Filters {
+        categories: get(ATTR_CATEGORY).map_or_else(Vec::new, |v| Filters::category_list(&v)),
+        exclude_categories: get(ATTR_EXCLUDE_CATEGORY)
+            .map_or_else(Vec::new, |v| Filters::category_list(&v)),
+        include: get(ATTR_INCLUDE).map_or_else(Vec::new, |v| Filters::keyword_list(&v)),
+        exclude: get(ATTR_EXCLUDE).map_or_else(Vec::new, |v| Filters::keyword_list(&v)),
+        since,
+    };
+
+    let columns = get(ATTR_COLUMNS).and_then(|raw| match raw.trim().parse::<u8>() {
+        Ok(n) if (1..=MAX_COLUMNS).contains(&n) => Some(n),
+        _ => {
+            warn(
+                ATTR_COLUMNS,
+                Some(&raw),
+                format!(
+                    "is not a number of columns from 1 to {MAX_COLUMNS}; columns follow the width"
+                ),
+            );
+            None
+        }
+    });
+    let min_card_width = get(ATTR_MIN_CARD_WIDTH).and_then(|raw| {
+        let length = css_length(&raw);
+        if length.is_none() {
+            warn(
+                ATTR_MIN_CARD_WIDTH,
+                Some(&raw),
+                "is not a length such as 18rem, 16em or 280px; 15.5rem is used".into(),
+            );
+        }
+        length
+    });
+
     (
         Config {
             feed,
@@ -596,6 +683,9 @@ pub fn parse_config(
             target,
             theme,
             accent,
+            filters,
+            columns,
+            min_card_width,
         },
         warnings,
     )
@@ -626,6 +716,19 @@ pub fn parse_ratio(raw: &str) -> Option<(u32, u32)> {
             .filter(|n| (100..=10_000).contains(n))
     };
     Some((scaled(w)?, scaled(h)?))
+}
+
+/// A positive CSS length in `px`, `rem`, `em` or `ch` (nothing else can reach the stylesheet).
+pub fn css_length(raw: &str) -> Option<String> {
+    let raw = raw.trim().to_ascii_lowercase();
+    let unit_start = raw.find(|c: char| c.is_ascii_alphabetic())?;
+    let (number, unit) = raw.split_at(unit_start);
+    let valid_number = !number.is_empty()
+        && number.len() <= 6
+        && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && number.bytes().filter(|b| *b == b'.').count() <= 1
+        && number.bytes().any(|b| b != b'0' && b != b'.');
+    (valid_number && matches!(unit, "px" | "rem" | "em" | "ch")).then_some(raw)
 }
 
 /// A keyword attribute: one of `choices` (case-insensitive), else a warning and the first
@@ -962,5 +1065,66 @@ mod tests {
         let names: Vec<&str> = w.iter().map(|w| w.attribute.as_str()).collect();
         assert_eq!(names, ["theme", "accent"]);
         assert_eq!((c.theme, c.accent), (Theme::Light, None));
+    }
+
+    #[test]
+    fn filters_are_read() {
+        let (c, w) = config(&[
+            ("feed", "/f"),
+            ("category", "Kesehatan, Budaya Lokal"),
+            ("exclude-category", "ekonomi"),
+            ("include", "Pasar"),
+            ("exclude", "hoaks"),
+            ("since", "7d"),
+        ]);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.filters.categories, ["kesehatan", "budaya-lokal"]);
+        assert_eq!(c.filters.exclude_categories, ["ekonomi"]);
+        assert_eq!(
+            (c.filters.include.as_slice(), c.filters.exclude.as_slice()),
+            (&["pasar".to_string()][..], &["hoaks".to_string()][..])
+        );
+        assert_eq!(c.filters.since, Some(Since::Days(7)));
+        let (c, w) = config(&[("feed", "/f"), ("since", "kemarin")]);
+        assert_eq!((w[0].attribute.as_str(), c.filters.since), ("since", None));
+    }
+
+    #[test]
+    fn layouts_columns_and_card_width() {
+        let (c, w) = config(&[
+            ("feed", "/f"),
+            ("layout", "Featured"),
+            ("columns", "3"),
+            ("min-card-width", "18REM"),
+        ]);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(
+            (c.layout, c.columns, c.min_card_width.as_deref()),
+            (Layout::Featured, Some(3), Some("18rem"))
+        );
+        assert_eq!(
+            config(&[("feed", "/f"), ("layout", "compact")]).0.layout,
+            Layout::Compact
+        );
+        let (c, w) = config(&[
+            ("feed", "/f"),
+            ("columns", "12"),
+            ("min-card-width", "calc(100% - 1px)"),
+        ]);
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert_eq!((c.columns, c.min_card_width), (None, None));
+        for bad in [
+            "",
+            "0px",
+            "12",
+            "1e3px",
+            "10vw",
+            "1.2.3rem",
+            "-5px",
+            "10px;color:red",
+        ] {
+            assert_eq!(css_length(bad), None, "{bad}");
+        }
+        assert_eq!(css_length(" 280px ").as_deref(), Some("280px"));
     }
 }

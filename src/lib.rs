@@ -8,6 +8,7 @@ pub mod color;
 pub mod config;
 pub mod date;
 pub mod feed;
+pub mod filter;
 pub mod i18n;
 pub mod reading;
 pub mod sanitize;

@@ -103,42 +103,55 @@ pub fn App(props: &AppProps) -> Html {
     // CSP allows (a style attribute it would not).
     {
         let root = root.clone();
-        use_effect_with(
-            (config.image_ratio, config.accent),
-            move |(ratio, accent)| {
-                if let Some(section) = root.cast::<HtmlElement>() {
-                    let style = section.style();
-                    let _ = style
-                        .set_property("--kabar-image-ratio", &format!("{} / {}", ratio.0, ratio.1));
-                    let accent_properties = [
-                        "--kabar-accent",
-                        "--kabar-on-accent",
-                        "--kabar-accent-light-text",
-                        "--kabar-accent-dark-text",
-                    ];
-                    match accent {
-                        // The accent itself for buttons, black or white text on it, and the accent
-                        // adjusted until it reads as text on each theme's cards.
-                        Some(accent) => {
-                            let values = [
-                                accent.hex(),
-                                accent.text_on().hex(),
-                                accent.readable_on(LIGHT_SURFACE).hex(),
-                                accent.readable_on(DARK_SURFACE).hex(),
-                            ];
-                            for (name, value) in accent_properties.iter().zip(values) {
-                                let _ = style.set_property(name, &value);
-                            }
+        let key = (
+            config.image_ratio,
+            config.accent,
+            config.columns,
+            config.min_card_width.clone(),
+        );
+        use_effect_with(key, move |(ratio, accent, columns, min_card_width)| {
+            if let Some(section) = root.cast::<HtmlElement>() {
+                let style = section.style();
+                let _ = style
+                    .set_property("--kabar-image-ratio", &format!("{} / {}", ratio.0, ratio.1));
+                let lengths = [
+                    ("--kabar-columns", columns.map(|n| n.to_string())),
+                    ("--kabar-min-card-width", min_card_width.clone()),
+                ];
+                for (name, value) in lengths {
+                    let _ = match value {
+                        Some(value) => style.set_property(name, &value),
+                        None => style.remove_property(name).map(|_| ()),
+                    };
+                }
+                let accent_properties = [
+                    "--kabar-accent",
+                    "--kabar-on-accent",
+                    "--kabar-accent-light-text",
+                    "--kabar-accent-dark-text",
+                ];
+                match accent {
+                    // The accent itself for buttons, black or white text on it, and the accent
+                    // adjusted until it reads as text on each theme's cards.
+                    Some(accent) => {
+                        let values = [
+                            accent.hex(),
+                            accent.text_on().hex(),
+                            accent.readable_on(LIGHT_SURFACE).hex(),
+                            accent.readable_on(DARK_SURFACE).hex(),
+                        ];
+                        for (name, value) in accent_properties.iter().zip(values) {
+                            let _ = style.set_property(name, &value);
                         }
-                        None => {
-                            for name in accent_properties {
-                                let _ = style.remove_property(name);
-                            }
+                    }
+                    None => {
+                        for name in accent_properties {
+                            let _ = style.remove_property(name);
                         }
                     }
                 }
-            },
-        );
+            }
+        });
     }
 
     // Deep links: the article open in the reader is in the page's hash, Back closes it.
@@ -213,12 +226,18 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // New reading settings (format, fields, sort) re-read the text already fetched: no request.
+    // New reading settings (format, fields, sort, filters) re-read the text already fetched: no
+    // request.
     {
         let dispatcher = state.dispatcher();
         let config = config.clone();
         let last = last_fetched.clone();
-        let key = (config.format, config.fields.clone(), config.sort);
+        let key = (
+            config.format,
+            config.fields.clone(),
+            config.sort,
+            config.filters.clone(),
+        );
         let mounted = use_mut_ref(|| false);
         use_effect_with(key, move |_| {
             // On mount the load effect reads the feed itself.
@@ -582,7 +601,13 @@ fn read(config: &Config, url: &str, fetched: &Fetched) -> Result<Feed, LoadError
         total_pages: fetched.total_pages,
         ..ParseOptions::new(url)
     };
-    feed::parse(&fetched.text, &options).map_err(LoadError::Format)
+    let mut feed = feed::parse(&fetched.text, &options).map_err(LoadError::Format)?;
+    if config.filters.is_active() {
+        let now = (cache::now() / 1000.0) as i64;
+        feed.articles
+            .retain(|article| config.filters.allows(article, now));
+    }
+    Ok(feed)
 }
 
 /// Parses fetched text and, when it is a usable feed, saves it for the next visit.

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::config::{Config, ReaderMode};
+use crate::config::{Config, Layout, ReaderMode, Show};
 use crate::date::format_date;
 use crate::feed::Feed;
 use crate::text::excerpt;
@@ -39,7 +39,16 @@ pub fn Card(props: &CardProps) -> Html {
         return Html::default();
     };
     let config = &props.config;
-    let show = config.show;
+    // Compact cards are headlines with dates: nothing else is rendered (or downloaded).
+    let show = match config.layout {
+        Layout::Compact => Show {
+            image: false,
+            category: false,
+            excerpt: false,
+            ..config.show
+        },
+        _ => config.show,
+    };
     let strings = config.lang.strings();
     let onclick = {
         let on_open = props.on_open.clone();

@@ -27,7 +27,8 @@ pub struct CardListProps {
 pub fn CardList(props: &CardListProps) -> Html {
     let count = props.feed.articles.len().min(props.count);
     html! {
-        <ul class={classes!("cards", props.config.layout.class())} part="list" role="list">
+        <ul class={classes!("cards", props.config.layout.class(), props.config.columns.map(|_| "fixed-columns"))}
+            part="list" role="list">
             { for (0..count).map(|index| html! {
                 <li key={props.feed.articles[index].id.clone()}>
                     <Card feed={props.feed.clone()} index={index} config={props.config.clone()}

@@ -133,6 +133,8 @@ test('theme="dark", theme="auto" and an accent whose text stays readable', async
   assert.ok(contrast(light.label, light.card) >= 4.5, `${light.label} on ${light.card}`);
   const dark = await colours(page, '#dark');
   assert.equal(dark.card, 'rgb(22, 32, 44)');
+  // Light text outside the cards (heading, notices) gets a dark ground of its own.
+  assert.equal(await inShadow(page, '#dark', (root) => getComputedStyle(root.querySelector('section')).backgroundColor), 'rgb(14, 22, 32)');
   assert.ok(contrast(dark.text, dark.card) >= 4.5 && contrast(dark.label, dark.card) >= 4.5 && contrast(dark.buttonText, dark.button) >= 4.5, JSON.stringify(dark));
   // auto follows the system: dark here, with the accent lightened for dark cards.
   const auto = await colours(page, '#auto');
@@ -168,3 +170,83 @@ function contrast(a, b) {
   const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
   return (x + 0.05) / (y + 0.05);
 }
+
+test('category, exclude-category, include, exclude and since choose the articles, live', async () => {
+  const day = 86_400_000;
+  server.route('/filter/feed.json', (req, res) => {
+    const at = (daysAgo) => new Date(Date.now() - daysAgo * day).toISOString();
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      items: [
+        { id: 'vaksin', title: 'Imunisasi Kejar di Puskesmas', summary: 'Dinas Kesehatan membuka layanan.', content_text: 'x', tags: ['Kesehatan'], date_published: at(1) },
+        { id: 'kafe', title: 'Kafé Tepi Sungai Ramai', summary: 'Wisata kuliner.', content_text: 'x', tags: ['Pariwisata', 'Budaya Lokal'], date_published: at(3) },
+        { id: 'pasar', title: 'Harga Pasar Stabil', summary: 'Bahan pokok aman.', content_text: 'x', tags: ['Ekonomi'], date_published: at(20) },
+      ],
+    }));
+  });
+  const { page } = await openPage(browser, server.page('<kabar-news id="w" feed="/filter/feed.json" cache="0" category="kesehatan, budaya-lokal"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  const titles = () => inShadow(page, '#w', (root) => [...root.querySelectorAll('.card-title')].map((t) => t.textContent));
+  assert.deepEqual(await titles(), ['Imunisasi Kejar di Puskesmas', 'Kafé Tepi Sungai Ramai']);
+  const before = server.log.filter((e) => e.path === '/filter/feed.json').length;
+  const change = async (attributes, expected) => {
+    await page.evaluate((attrs) => {
+      const w = document.querySelector('#w');
+      for (const name of ['category', 'exclude-category', 'include', 'exclude', 'since']) w.removeAttribute(name);
+      for (const [name, value] of Object.entries(attrs)) w.setAttribute(name, value);
+    }, attributes);
+    await page.waitForFunction((want) => JSON.stringify([...document.querySelector('#w').shadowRoot.querySelectorAll('.card-title')].map((t) => t.textContent)) === JSON.stringify(want), expected);
+  };
+  await change({ 'exclude-category': 'Pariwisata' }, ['Imunisasi Kejar di Puskesmas', 'Harga Pasar Stabil']);
+  await change({ include: 'KAFE, pasar' }, ['Kafé Tepi Sungai Ramai', 'Harga Pasar Stabil']);
+  await change({ exclude: 'sungai' }, ['Imunisasi Kejar di Puskesmas', 'Harga Pasar Stabil']);
+  await change({ since: '7d' }, ['Imunisasi Kejar di Puskesmas', 'Kafé Tepi Sungai Ramai']);
+  await change({ category: 'olahraga' }, []);
+  assert.equal(await page.locator('#w').getAttribute('data-state'), 'empty');
+  assert.equal(server.log.filter((e) => e.path === '/filter/feed.json').length, before, 'filters re-read, never re-fetch');
+  await page.close();
+});
+
+test('grid, list, compact and featured layouts, columns and min-card-width, at 1280 and 320 px', async () => {
+  const layouts = ['grid', 'list', 'compact', 'featured'];
+  const body = layouts.map((l) => `<kabar-news id="${l}" layout="${l}" feed="/feeds/berita.json" limit="4"></kabar-news>`).join('')
+    + '<kabar-news id="three" columns="3" feed="/feeds/berita.json" limit="3"></kabar-news>'
+    + '<kabar-news id="narrow" min-card-width="10rem" feed="/feeds/berita.json" limit="6"></kabar-news>';
+  const { page, pageErrors } = await openPage(browser, server.page({ body, head: '<link rel="stylesheet" href="/pages/fluid.css">' }));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const id of [...layouts, 'three', 'narrow']) await waitForState(page, `#${id}`, 'ready');
+  const measure = (id) => inShadow(page, `#${id}`, (root) => {
+    const list = root.querySelector('.cards');
+    const items = [...list.children];
+    const first = items[0].getBoundingClientRect();
+    return {
+      columns: getComputedStyle(list).gridTemplateColumns.split(' ').length,
+      firstSpans: Math.abs(first.width - list.getBoundingClientRect().width) < 2,
+      firstDirection: getComputedStyle(items[0].querySelector('.card')).flexDirection,
+      images: root.querySelectorAll('.card-media').length,
+      excerpts: root.querySelectorAll('.card-excerpt').length,
+      dates: root.querySelectorAll('.card-meta time').length,
+      articles: root.querySelectorAll('li > article').length,
+    };
+  });
+  const wide = Object.fromEntries(await Promise.all([...layouts, 'three', 'narrow'].map(async (id) => [id, await measure(id)])));
+  assert.ok(wide.grid.columns >= 3, JSON.stringify(wide.grid));
+  assert.equal(wide.list.columns, 1);
+  assert.equal(wide.list.firstDirection, 'row');
+  assert.deepEqual([wide.compact.images, wide.compact.excerpts, wide.compact.dates], [0, 0, 4], 'compact: headlines and dates');
+  assert.equal(wide.featured.firstSpans, true);
+  assert.equal(wide.featured.firstDirection, 'row');
+  assert.equal(wide.three.columns, 3);
+  assert.ok(wide.narrow.columns > wide.grid.columns, `${wide.narrow.columns} > ${wide.grid.columns}`);
+  for (const id of Object.keys(wide)) assert.ok(wide[id].articles >= 3, `${id} keeps the <article> cards`);
+
+  await page.setViewportSize({ width: 320, height: 800 });
+  const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth);
+  assert.ok(overflow <= 320, `no sideways scrolling at 320 px (${overflow})`);
+  for (const id of ['grid', 'featured', 'three']) {
+    assert.equal((await measure(id)).columns, 1, `${id} is one column at 320 px`);
+  }
+  assert.equal((await measure('featured')).firstDirection, 'column');
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});

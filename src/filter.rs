@@ -1,0 +1,198 @@
+//! Which articles a widget shows: categories, keywords and age, as the webmaster set them.
+//! Matching ignores case and accents, so `kesehatan` matches "Kesehatan" and `cafe` "Café".
+
+use crate::article::Article;
+use crate::date::{parse_rfc3339, Timestamp};
+use crate::reading::slugify;
+
+/// The webmaster's filters; the default lets everything through.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Only articles in one of these categories (slugs).
+    pub categories: Vec<String>,
+    /// No articles in these categories (slugs).
+    pub exclude_categories: Vec<String>,
+    /// Only articles whose title or summary contains one of these (folded).
+    pub include: Vec<String>,
+    /// No articles whose title or summary contains one of these (folded).
+    pub exclude: Vec<String>,
+    /// Only articles published since then.
+    pub since: Option<Since>,
+}
+
+/// The `since` attribute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Since {
+    /// A fixed moment (`2026-11-01`).
+    Date(Timestamp),
+    /// A number of days before now (`7d`).
+    Days(u32),
+}
+
+impl Since {
+    /// Reads `YYYY-MM-DD` (or a full RFC 3339 time) or `<n>d`.
+    pub fn parse(value: &str) -> Option<Since> {
+        let value = value.trim();
+        if let Some(days) = value.strip_suffix(['d', 'D']) {
+            return days.trim().parse().ok().filter(|d| *d > 0).map(Since::Days);
+        }
+        parse_rfc3339(value).map(Since::Date)
+    }
+
+    /// The earliest publication time allowed, given now in Unix seconds.
+    pub fn cutoff(self, now_unix: i64) -> i64 {
+        match self {
+            Since::Date(ts) => ts.unix_seconds,
+            Since::Days(days) => now_unix - i64::from(days) * 86_400,
+        }
+    }
+}
+
+impl Filters {
+    /// Reads a comma list of category names or slugs.
+    pub fn category_list(value: &str) -> Vec<String> {
+        value
+            .split(',')
+            .map(slugify)
+            .filter(|slug| !slug.is_empty())
+            .collect()
+    }
+
+    /// Reads a comma list of keywords.
+    pub fn keyword_list(value: &str) -> Vec<String> {
+        value
+            .split(',')
+            .map(|k| fold(k.trim()))
+            .filter(|k| !k.is_empty())
+            .collect()
+    }
+
+    /// Whether any filter is set.
+    pub fn is_active(&self) -> bool {
+        *self != Filters::default()
+    }
+
+    /// Whether an article passes, at `now_unix`.
+    pub fn allows(&self, article: &Article, now_unix: i64) -> bool {
+        let sections: Vec<String> = article
+            .categories
+            .iter()
+            .chain(&article.tags)
+            .map(|name| slugify(name))
+            .collect();
+        let in_any = |wanted: &[String]| wanted.iter().any(|w| sections.contains(w));
+        if !self.categories.is_empty() && !in_any(&self.categories) {
+            return false;
+        }
+        if in_any(&self.exclude_categories) {
+            return false;
+        }
+        if !self.include.is_empty() || !self.exclude.is_empty() {
+            let text = fold(&format!("{} {}", article.title, article.summary));
+            if !self.include.is_empty() && !self.include.iter().any(|k| text.contains(k.as_str())) {
+                return false;
+            }
+            if self.exclude.iter().any(|k| text.contains(k.as_str())) {
+                return false;
+            }
+        }
+        match self.since {
+            Some(since) => article
+                .date()
+                .is_some_and(|date| date.unix_seconds >= since.cutoff(now_unix)),
+            None => true,
+        }
+    }
+}
+
+/// Lower case without accents, for matching what people type against what feeds write.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'À'..='Å' | 'à'..='å' => 'a',
+            'Ç' | 'ç' => 'c',
+            'È'..='Ë' | 'è'..='ë' => 'e',
+            'Ì'..='Ï' | 'ì'..='ï' => 'i',
+            'Ñ' | 'ñ' => 'n',
+            'Ò'..='Ö' | 'ò'..='ö' => 'o',
+            'Ù'..='Ü' | 'ù'..='ü' => 'u',
+            'Ý' | 'ý' | 'ÿ' => 'y',
+            other => other.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::{parse, ParseOptions};
+
+    fn articles() -> Vec<Article> {
+        let json = r#"{"version":"https://jsonfeed.org/version/1.1","items":[
+            {"id":"a","title":"Imunisasi Anak Sekolah","summary":"Dinas Kesehatan di 312 SD","content_text":"x","tags":["Kesehatan"],"date_published":"2026-11-26T08:00:00+07:00"},
+            {"id":"b","title":"Festival Perahu","summary":"Wisata sungai dan kafe tepi sungai","content_text":"x","tags":["Pariwisata","Budaya Lokal"],"date_published":"2026-11-10T08:00:00+07:00"},
+            {"id":"c","title":"Harga Bahan Pokok","summary":"Pasar stabil","content_text":"x","tags":["Ekonomi"]}
+        ]}"#;
+        parse(json, &ParseOptions::new("https://kab.go.id/f.json"))
+            .expect("valid")
+            .articles
+    }
+
+    fn ids(filters: &Filters) -> Vec<String> {
+        let now = parse_rfc3339("2026-11-27T12:00:00+07:00")
+            .expect("valid")
+            .unix_seconds;
+        articles()
+            .iter()
+            .filter(|a| filters.allows(a, now))
+            .map(|a| a.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn categories_by_name_or_slug() {
+        let only = Filters {
+            categories: Filters::category_list("kesehatan, budaya-lokal"),
+            ..Filters::default()
+        };
+        assert_eq!(ids(&only), ["a", "b"]);
+        let without = Filters {
+            exclude_categories: Filters::category_list("Budaya Lokal"),
+            ..Filters::default()
+        };
+        assert_eq!(ids(&without), ["a", "c"]);
+        assert!(!Filters::default().is_active() && only.is_active());
+    }
+
+    #[test]
+    fn keywords_ignore_case_and_accents() {
+        let include = Filters {
+            include: Filters::keyword_list("KAFÉ, pasar"),
+            ..Filters::default()
+        };
+        assert_eq!(ids(&include), ["b", "c"]);
+        let exclude = Filters {
+            exclude: Filters::keyword_list("sungai"),
+            ..Filters::default()
+        };
+        assert_eq!(ids(&exclude), ["a", "c"]);
+        assert_eq!(fold("Ébola Café ÑANDÚ"), "ebola cafe nandu");
+    }
+
+    #[test]
+    fn since_a_date_or_days_ago_drops_undated_articles() {
+        let week = Filters {
+            since: Since::parse("7d"),
+            ..Filters::default()
+        };
+        assert_eq!(ids(&week), ["a"]);
+        let month = Filters {
+            since: Since::parse("2026-11-01"),
+            ..Filters::default()
+        };
+        assert_eq!(ids(&month), ["a", "b"]);
+        for bad in ["", "0d", "minggu", "2026-13-01", "-3d"] {
+            assert_eq!(Since::parse(bad), None, "{bad}");
+        }
+    }
+}
