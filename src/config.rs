@@ -62,8 +62,12 @@ pub const ATTR_SINCE: &str = "since";
 pub const ATTR_COLUMNS: &str = "columns";
 /// The narrowest a grid card gets before columns wrap, e.g. `18rem`.
 pub const ATTR_MIN_CARD_WIDTH: &str = "min-card-width";
+/// How dates read: `medium`, `relative`, `short`, `long` or `none`.
+pub const ATTR_DATE: &str = "date";
+/// The IANA time zone dates are shown in, e.g. `Asia/Jakarta`.
+pub const ATTR_TIMEZONE: &str = "timezone";
 /// Every attribute the widget reads, for `observedAttributes`.
-pub const ATTRIBUTES: [&str; 27] = [
+pub const ATTRIBUTES: [&str; 29] = [
     ATTR_FEED,
     ATTR_LIMIT,
     ATTR_LAYOUT,
@@ -91,6 +95,8 @@ pub const ATTRIBUTES: [&str; 27] = [
     ATTR_SINCE,
     ATTR_COLUMNS,
     ATTR_MIN_CARD_WIDTH,
+    ATTR_DATE,
+    ATTR_TIMEZONE,
 ];
 
 /// Cards shown when `limit` is absent or invalid.
@@ -201,6 +207,22 @@ impl LinkTarget {
     }
 }
 
+/// How dates read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateStyle {
+    /// "26 November 2026".
+    #[default]
+    Medium,
+    /// "2 jam lalu", "kemarin"; a medium date after a week.
+    Relative,
+    /// "26/11/2026".
+    Short,
+    /// "Kamis, 26 November 2026".
+    Long,
+    /// No dates.
+    None,
+}
+
 /// Light or dark colours.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -287,6 +309,10 @@ pub struct Config {
     pub columns: Option<u8>,
     /// The narrowest grid card, as a CSS length.
     pub min_card_width: Option<String>,
+    /// How dates read.
+    pub date_style: DateStyle,
+    /// The time zone dates are shown in; the visitor's when `None`.
+    pub timezone: Option<String>,
 }
 
 /// Why the widget has no usable feed address.
@@ -661,6 +687,36 @@ pub fn parse_config(
         length
     });
 
+    let date_style = keyword(
+        &get,
+        ATTR_DATE,
+        &[
+            ("medium", DateStyle::Medium),
+            ("relative", DateStyle::Relative),
+            ("short", DateStyle::Short),
+            ("long", DateStyle::Long),
+            ("none", DateStyle::None),
+        ],
+        &mut warn,
+    );
+    // The browser checks the zone itself; this only keeps out what cannot be one.
+    let timezone = get(ATTR_TIMEZONE).and_then(|raw| {
+        let zone = raw.trim();
+        let plausible = !zone.is_empty()
+            && zone.len() <= 40
+            && zone
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '+'));
+        if !plausible {
+            warn(
+                ATTR_TIMEZONE,
+                Some(&raw),
+                "is not a time zone such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura; the visitor's is used".into(),
+            );
+        }
+        plausible.then(|| zone.to_string())
+    });
+
     (
         Config {
             feed,
@@ -686,6 +742,8 @@ pub fn parse_config(
             filters,
             columns,
             min_card_width,
+            date_style,
+            timezone,
         },
         warnings,
     )

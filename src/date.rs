@@ -256,6 +256,20 @@ impl Timestamp {
     }
 }
 
+/// How long ago, in the unit a person would say it: `(value, unit)` for
+/// `Intl.RelativeTimeFormat` (value negative for the past), or `None` after a week, when a date
+/// reads better. Times slightly in the future (clock skew) count as now.
+pub fn relative_unit(seconds_ago: i64) -> Option<(i64, &'static str)> {
+    let ago = seconds_ago.max(0);
+    match ago {
+        0..=59 => Some((0, "second")),
+        60..=3_599 => Some((-(ago / 60), "minute")),
+        3_600..=86_399 => Some((-(ago / 3_600), "hour")),
+        86_400..=604_799 => Some((-(ago / 86_400), "day")),
+        _ => None,
+    }
+}
+
 /// Formats a date as a reader expects it: "25 Mei 2023" in Indonesian, "May 25, 2023" in English.
 pub fn format_date(ts: &Timestamp, lang: Lang) -> String {
     let d = ts.local_date();
@@ -351,6 +365,17 @@ mod tests {
         ] {
             assert_eq!(parse_rfc822(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn relative_units() {
+        assert_eq!(relative_unit(-30), Some((0, "second")));
+        assert_eq!(relative_unit(59), Some((0, "second")));
+        assert_eq!(relative_unit(61), Some((-1, "minute")));
+        assert_eq!(relative_unit(2 * 3600 + 5), Some((-2, "hour")));
+        assert_eq!(relative_unit(86_400), Some((-1, "day")));
+        assert_eq!(relative_unit(6 * 86_400), Some((-6, "day")));
+        assert_eq!(relative_unit(7 * 86_400), None);
     }
 
     #[test]

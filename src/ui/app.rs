@@ -531,6 +531,7 @@ pub fn App(props: &AppProps) -> Html {
         (Load::Ready(feed), Some(index)) => html! {
             <Reader feed={feed.clone()} index={index} lang={config.lang}
                 base_url={config.feed.clone().unwrap_or_default()} target={config.target}
+                time_zone={config.timezone.clone().map(AttrValue::from)}
                 share_url={format!("{}{}", page::url_without_hash(), links.borrow().hash_for(index).unwrap_or_default())}
                 on_close={on_close} on_navigate={on_navigate} />
         },

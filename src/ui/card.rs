@@ -6,10 +6,10 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::config::{Config, Layout, ReaderMode, Show};
-use crate::date::format_date;
 use crate::feed::Feed;
 use crate::text::excerpt;
 use crate::url::origin;
+use crate::web::intl::display_date;
 
 /// Props of a card.
 #[derive(Properties, PartialEq, Debug)]
@@ -92,7 +92,18 @@ pub fn Card(props: &CardProps) -> Html {
         },
     };
     let heading = format!("h{}", config.heading_level);
-    let date = article.published.filter(|_| show.date);
+    let date = article
+        .published
+        .filter(|_| show.date)
+        .and_then(|published| {
+            display_date(
+                &published,
+                config.date_style,
+                config.lang,
+                config.timezone.as_deref(),
+            )
+            .map(|text| (published, text))
+        });
     let authors = (show.author && !article.authors.is_empty()).then(|| article.authors.join(", "));
     let source = article
         .url
@@ -113,8 +124,8 @@ pub fn Card(props: &CardProps) -> Html {
                 <@{heading} class="card-title" part="card-title">{ title }</@>
                 if date.is_some() || authors.is_some() || source.is_some() {
                     <p class="card-meta" part="card-meta">
-                        if let Some(published) = date {
-                            <time datetime={published.iso_date()}>{ format_date(&published, config.lang) }</time>
+                        if let Some((published, text)) = date {
+                            <time datetime={published.iso_date()}>{ text }</time>
                         }
                         if let Some(authors) = authors {
                             <span class="card-author">{ format!("{} {authors}", strings.by) }</span>

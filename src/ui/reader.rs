@@ -6,12 +6,12 @@ use std::rc::Rc;
 use web_sys::{HtmlDialogElement, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::config::LinkTarget;
-use crate::date::format_date;
+use crate::config::{DateStyle, LinkTarget};
 use crate::feed::Feed;
 use crate::i18n::{Lang, Strings};
 use crate::reading::{reading_minutes, ShareTarget};
 use crate::ui::article_body;
+use crate::web::intl::display_date;
 use crate::web::page;
 
 /// Props of the reader.
@@ -33,6 +33,8 @@ pub struct ReaderProps {
     pub on_navigate: Callback<usize>,
     /// Where links to the original and to attachments open.
     pub target: LinkTarget,
+    /// The time zone dates are shown in; the visitor's when `None`.
+    pub time_zone: Option<AttrValue>,
 }
 
 /// Host name of a URL, to tell the visitor where the original link goes.
@@ -196,7 +198,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     tabindex="-1">{ article.title.clone() }</h2>
                 <p class="reader-meta">
                     if let Some(published) = &article.published {
-                        <time datetime={published.iso_date()}>{ format_date(published, props.lang) }</time>
+                        // The reader always shows the full date, in the chosen time zone.
+                        if let Some(text) = display_date(published, DateStyle::Long, props.lang, props.time_zone.as_deref()) {
+                            <time datetime={published.iso_date()}>{ text }</time>
+                        }
                     }
                     if !article.authors.is_empty() {
                         <span class="reader-author">{ format!("{} {}", strings.by, article.authors.join(", ")) }</span>

@@ -5,6 +5,7 @@ mod dom;
 mod events;
 mod fetch;
 mod host;
+pub mod intl;
 pub mod page;
 
 use std::cell::Cell;
@@ -96,7 +97,24 @@ impl Widget {
 
 impl Widget {
     fn read_props(&mut self) -> AppProps {
-        let (config, warnings) = host::read_config(&self.host);
+        let (mut config, mut warnings) = host::read_config(&self.host);
+        // Only the browser knows its time zones.
+        if let Some(zone) = config.timezone.take() {
+            if intl::time_zone_works(&zone) {
+                config.timezone = Some(zone);
+            } else {
+                let prefix = if self.host.local_name() == "kabar-news" {
+                    ""
+                } else {
+                    "data-"
+                };
+                warnings.push(ConfigWarning {
+                    attribute: format!("{prefix}{}", crate::config::ATTR_TIMEZONE),
+                    value: Some(zone),
+                    advice: "is not a time zone this browser knows (e.g. Asia/Jakarta); the visitor's is used".into(),
+                });
+            }
+        }
         // One console line per distinct problem, not one per re-render.
         for warning in &warnings {
             if !self.warnings.contains(warning) {

@@ -250,3 +250,39 @@ test('grid, list, compact and featured layouts, columns and min-card-width, at 1
   assert.deepEqual(pageErrors, []);
   await page.close();
 });
+
+test('date styles through Intl, in the widget language and the chosen time zone', async () => {
+  server.route('/dates/feed.json', (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    items: [
+      { id: 'baru', title: 'Baru', content_text: 'x', date_published: new Date(Date.now() - 2 * 3600_000 - 60_000).toISOString() },
+      { id: 'malam', title: 'Malam', content_text: 'x', date_published: '2026-11-26T23:30:00+07:00' },
+    ],
+  })));
+  const widget = (id, attrs) => `<kabar-news id="${id}" feed="/dates/feed.json" cache="0" sort="feed" ${attrs}></kabar-news>`;
+  const body = [
+    widget('relative', 'date="relative"'),
+    widget('relative-en', 'date="relative" lang="en"'),
+    widget('short', 'date="short" timezone="Asia/Jakarta"'),
+    widget('long', 'date="long" timezone="Asia/Jakarta"'),
+    widget('papua', 'timezone="Asia/Jayapura"'),
+    widget('none', 'date="none"'),
+    widget('mars', 'timezone="Mars/Olympus"'),
+  ].join('');
+  const { page, consoleMessages } = await openPage(browser, server.page(body));
+  const ids = ['relative', 'relative-en', 'short', 'long', 'papua', 'none', 'mars'];
+  for (const id of ids) await waitForState(page, `#${id}`, 'ready');
+  const dates = Object.fromEntries(await Promise.all(ids.map(async (id) => [id,
+    await inShadow(page, `#${id}`, (root) => [...root.querySelectorAll('.card-meta time')].map((t) => t.textContent))])));
+  assert.equal(dates.relative[0], '2 jam yang lalu');
+  assert.equal(dates['relative-en'][0], '2 hours ago');
+  assert.equal(dates.short[1], '26/11/2026');
+  assert.equal(dates.long[1], 'Kamis, 26 November 2026');
+  // 23:30 in Jakarta is already the 27th in Jayapura.
+  assert.equal(dates.papua[1], '27 November 2026');
+  assert.deepEqual(dates.none, []);
+  // An unknown zone warns by name and falls back to the visitor's.
+  assert.equal(dates.mars.length, 2);
+  assert.ok(consoleMessages.some((m) => m.type === 'warning' && m.text.startsWith('Kabar: attribute timezone="Mars/Olympus" is not a time zone')), consoleMessages.map((m) => m.text).join('\n'));
+  await page.close();
+});

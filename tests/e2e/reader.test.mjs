@@ -35,7 +35,7 @@ test('a click opens the reader with the article; Escape closes it and focus retu
   });
   assert.equal(reader.modal, true);
   assert.equal(reader.name, title);
-  assert.match(reader.date, /^\d{1,2} \w+ \d{4}$/);
+  assert.match(reader.date, /^\w+, \d{1,2} \w+ \d{4}$/);
   assert.match(reader.author, /^Oleh /);
   assert.equal(reader.image, true);
   assert.ok(reader.paragraphs >= 2, `body paragraphs: ${reader.paragraphs}`);
