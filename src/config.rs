@@ -66,8 +66,12 @@ pub const ATTR_MIN_CARD_WIDTH: &str = "min-card-width";
 pub const ATTR_DATE: &str = "date";
 /// The IANA time zone dates are shown in, e.g. `Asia/Jakarta`.
 pub const ATTR_TIMEZONE: &str = "timezone";
+/// Shows a search box that filters the loaded articles (a boolean attribute).
+pub const ATTR_SEARCH: &str = "search";
+/// Shows category chips that filter the loaded articles (a boolean attribute).
+pub const ATTR_CHIPS: &str = "chips";
 /// Every attribute the widget reads, for `observedAttributes`.
-pub const ATTRIBUTES: [&str; 29] = [
+pub const ATTRIBUTES: [&str; 31] = [
     ATTR_FEED,
     ATTR_LIMIT,
     ATTR_LAYOUT,
@@ -97,6 +101,8 @@ pub const ATTRIBUTES: [&str; 29] = [
     ATTR_MIN_CARD_WIDTH,
     ATTR_DATE,
     ATTR_TIMEZONE,
+    ATTR_SEARCH,
+    ATTR_CHIPS,
 ];
 
 /// Cards shown when `limit` is absent or invalid.
@@ -313,6 +319,10 @@ pub struct Config {
     pub date_style: DateStyle,
     /// The time zone dates are shown in; the visitor's when `None`.
     pub timezone: Option<String>,
+    /// Whether visitors get a search box.
+    pub search: bool,
+    /// Whether visitors get category chips.
+    pub chips: bool,
 }
 
 /// Why the widget has no usable feed address.
@@ -717,6 +727,11 @@ pub fn parse_config(
         plausible.then(|| zone.to_string())
     });
 
+    // Boolean attributes: present means on, unless the value is "false" (as some CMSs write).
+    let flag = |name: &str| get(name).is_some_and(|v| !v.trim().eq_ignore_ascii_case("false"));
+    let search = flag(ATTR_SEARCH);
+    let chips = flag(ATTR_CHIPS);
+
     (
         Config {
             feed,
@@ -744,6 +759,8 @@ pub fn parse_config(
             min_card_width,
             date_style,
             timezone,
+            search,
+            chips,
         },
         warnings,
     )
@@ -1184,5 +1201,13 @@ mod tests {
             assert_eq!(css_length(bad), None, "{bad}");
         }
         assert_eq!(css_length(" 280px ").as_deref(), Some("280px"));
+    }
+
+    #[test]
+    fn boolean_attributes() {
+        assert!(config(&[("feed", "/f"), ("search", "")]).0.search);
+        assert!(config(&[("feed", "/f"), ("chips", "chips")]).0.chips);
+        assert!(!config(&[("feed", "/f"), ("search", "false")]).0.search);
+        assert!(!config(&[("feed", "/f")]).0.chips);
     }
 }

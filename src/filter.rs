@@ -105,6 +105,45 @@ impl Filters {
     }
 }
 
+/// What a visitor typed in the search box, as words to find.
+pub fn search_words(query: &str) -> Vec<String> {
+    fold(query)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether every word appears in the article's title, summary or categories (as the start of
+/// a word or anywhere inside one, so "imunisas" finds "imunisasi").
+pub fn search_matches(article: &Article, words: &[String]) -> bool {
+    if words.is_empty() {
+        return true;
+    }
+    let text = fold(&format!(
+        "{} {} {} {}",
+        article.title,
+        article.summary,
+        article.categories.join(" "),
+        article.tags.join(" ")
+    ));
+    words.iter().all(|word| text.contains(word.as_str()))
+}
+
+/// The sections (first category or tag) of the articles, most frequent first, for chips.
+pub fn sections(articles: &[Article]) -> Vec<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for section in articles.iter().filter_map(Article::section) {
+        match counts.iter_mut().find(|(name, _)| name == section) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((section.to_string(), 1)),
+        }
+    }
+    // Stable: equal counts keep the order the feed has them in.
+    counts.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+    counts.into_iter().map(|(name, _)| name).collect()
+}
+
 /// Lower case without accents, for matching what people type against what feeds write.
 pub fn fold(text: &str) -> String {
     text.chars()
@@ -177,6 +216,34 @@ mod tests {
         };
         assert_eq!(ids(&exclude), ["a", "c"]);
         assert_eq!(fold("Ébola Café ÑANDÚ"), "ebola cafe nandu");
+    }
+
+    #[test]
+    fn search_finds_every_word_ignoring_case_and_accents() {
+        let list = articles();
+        let found = |query: &str| -> Vec<String> {
+            let words = search_words(query);
+            list.iter()
+                .filter(|a| search_matches(a, &words))
+                .map(|a| a.id.clone())
+                .collect()
+        };
+        assert_eq!(found(""), ["a", "b", "c"]);
+        assert_eq!(found("IMUNISAS"), ["a"]);
+        assert_eq!(found("sungai kafé"), ["b"]);
+        assert_eq!(found("sungai, pasar"), Vec::<String>::new());
+        assert_eq!(found("kesehatan"), ["a"]);
+        assert_eq!(
+            search_words("  Kafé, tepi-sungai! "),
+            ["kafe", "tepi", "sungai"]
+        );
+    }
+
+    #[test]
+    fn sections_for_chips_most_frequent_first() {
+        let mut list = articles();
+        list.push(list[2].clone());
+        assert_eq!(sections(&list), ["Ekonomi", "Kesehatan", "Pariwisata"]);
     }
 
     #[test]

@@ -110,6 +110,18 @@ pub struct Strings {
     pub share_device: &'static str,
     /// The larger-text toggle.
     pub larger_text: &'static str,
+    /// Name of the search box.
+    pub search_label: &'static str,
+    /// Placeholder in the search box.
+    pub search_placeholder: &'static str,
+    /// How many articles a search or chip found: `{n}` is replaced by the count.
+    pub results: &'static str,
+    /// When a search or chip found nothing.
+    pub no_results: &'static str,
+    /// The chip that shows every category.
+    pub all_sections: &'static str,
+    /// Name of the group of category chips.
+    pub sections_label: &'static str,
 }
 
 impl Strings {
@@ -153,6 +165,12 @@ static ID: Strings = Strings {
     copy_failed: "Tautan tidak dapat disalin otomatis. Salin tautan ini:",
     share_device: "Bagikan…",
     larger_text: "Perbesar teks",
+    search_label: "Cari berita",
+    search_placeholder: "Cari berita…",
+    results: "{n} berita ditemukan",
+    no_results: "Tidak ada berita yang cocok.",
+    all_sections: "Semua",
+    sections_label: "Kategori",
 };
 
 static EN: Strings = Strings {
@@ -189,6 +207,12 @@ static EN: Strings = Strings {
     copy_failed: "The link could not be copied automatically. Copy it here:",
     share_device: "Share…",
     larger_text: "Larger text",
+    search_label: "Search news",
+    search_placeholder: "Search news…",
+    results: "{n} articles found",
+    no_results: "No articles match.",
+    all_sections: "All",
+    sections_label: "Categories",
 };
 
 #[cfg(test)]

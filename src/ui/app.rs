@@ -13,10 +13,11 @@ use crate::cache::{clock, SavedFeed};
 use crate::color::{DARK_SURFACE, LIGHT_SURFACE};
 use crate::config::{Config, ReaderMode};
 use crate::feed::{self, Feed, ParseOptions};
+use crate::filter::{search_matches, search_words, sections};
 use crate::i18n::Strings;
 use crate::reading::{slug_in_hash, slugs};
 use crate::state::{Action, Announcement, Load, LoadError, More, Phase, WidgetState};
-use crate::ui::{CardList, ErrorState, Notice, Reader};
+use crate::ui::{CardList, ErrorState, Notice, Reader, Toolbar};
 use crate::web::page::{self, PopStateListener};
 use crate::web::{cache, dispatch, set_state, FeedRequest, Fetched, WidgetEvent};
 
@@ -159,6 +160,37 @@ pub fn App(props: &AppProps) -> Html {
         Load::Ready(feed) => Some(feed.clone()),
         _ => None,
     });
+    // The visitor's own filters: search words and a category chip.
+    let query = use_state(String::new);
+    let section = use_state(|| None::<String>);
+    let matching = use_memo(
+        (ready_feed.clone(), (*query).clone(), (*section).clone()),
+        |(feed, query, section)| {
+            let words = search_words(query);
+            let articles = feed
+                .0
+                .as_ref()
+                .map(|f| f.articles.as_slice())
+                .unwrap_or_default();
+            articles
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| search_matches(a, &words))
+                .filter(|(_, a)| section.is_none() || a.section() == section.as_deref())
+                .map(|(index, _)| index)
+                .collect::<Vec<_>>()
+        },
+    );
+    let chip_sections = use_memo((ready_feed.clone(), config.chips), |(feed, chips)| {
+        match (&feed.0, chips) {
+            (Some(feed), true) => sections(&feed.articles),
+            _ => Vec::new(),
+        }
+    });
+    let searching = !query.is_empty() || section.is_some();
+    let visible = matching
+        .len()
+        .min(config.limit.saturating_mul(state.pages_shown + 1));
     let article_slugs = use_memo(ready_feed, |feed| {
         Rc::new(
             feed.0
@@ -456,16 +488,17 @@ pub fn App(props: &AppProps) -> Html {
             let dispatcher = state.dispatcher();
             let state = state.clone();
             let config = config.clone();
+            let total = matching.len();
             Callback::from(move |_: MouseEvent| {
                 let Load::Ready(feed) = &state.load else {
                     return;
                 };
-                let visible = state.visible(config.limit);
-                if visible < feed.articles.len() {
+                if visible < total {
                     dispatcher.dispatch(Action::ShowMore(visible));
                     return;
                 }
-                let Some(next) = feed.next_page.clone() else {
+                // Further pages are fetched for the whole feed, not for a search.
+                let Some(next) = feed.next_page.clone().filter(|_| !searching) else {
                     return;
                 };
                 dispatcher.dispatch(Action::MoreLoading);
@@ -500,9 +533,27 @@ pub fn App(props: &AppProps) -> Html {
             html! { <Notice busy=false text={strings.empty} /> }
         }
         Load::Ready(feed) => {
-            let visible = state.visible(config.limit);
-            let has_more = visible < feed.articles.len() || feed.next_page.is_some();
+            let has_more = visible < matching.len() || (feed.next_page.is_some() && !searching);
+            let shown = Rc::new(matching.iter().copied().take(visible).collect::<Vec<_>>());
+            let on_query = {
+                let query = query.clone();
+                Callback::from(move |text: String| query.set(text))
+            };
+            let on_section = {
+                let section = section.clone();
+                Callback::from(move |chosen: Option<String>| section.set(chosen))
+            };
             html! { <>
+                if config.search || config.chips {
+                    <Toolbar lang={config.lang} search={config.search} sections={chip_sections.clone()}
+                        section={(*section).clone()} query={AttrValue::from((*query).clone())}
+                        {on_query} {on_section} />
+                    <p class="search-count" role="status">
+                        if searching {
+                            { if matching.is_empty() { strings.no_results.to_string() } else { Strings::count(strings.results, matching.len()) } }
+                        }
+                    </p>
+                }
                 if let Some((_, count)) = &state.pending {
                     <button type="button" class="button new-articles" part="button new-articles"
                         onclick={on_show_pending}>{ Strings::count(strings.new_articles, *count) }</button>
@@ -512,7 +563,7 @@ pub fn App(props: &AppProps) -> Html {
                         { strings.saved_at }{ " " }{ saved_clock(saved_at, config) }
                     </p>
                 }
-                <CardList feed={feed.clone()} count={visible} config={config.clone()} on_open={on_open} />
+                <CardList feed={feed.clone()} indices={shown} config={config.clone()} on_open={on_open} />
                 if has_more {
                     <div class="more">
                         if state.more == More::Failed {

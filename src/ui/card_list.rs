@@ -14,8 +14,8 @@ use crate::ui::Card;
 pub struct CardListProps {
     /// The loaded feed.
     pub feed: Rc<Feed>,
-    /// How many cards to show (the first ones).
-    pub count: usize,
+    /// Indices (into the feed) of the articles to show, in order.
+    pub indices: Rc<Vec<usize>>,
     /// Layout, what a card shows, language, link behaviour.
     pub config: Rc<Config>,
     /// Opens the reader for an article index.
@@ -25,11 +25,10 @@ pub struct CardListProps {
 /// The cards, as a list of articles so screen readers announce how many there are.
 #[function_component]
 pub fn CardList(props: &CardListProps) -> Html {
-    let count = props.feed.articles.len().min(props.count);
     html! {
         <ul class={classes!("cards", props.config.layout.class(), props.config.columns.map(|_| "fixed-columns"))}
             part="list" role="list">
-            { for (0..count).map(|index| html! {
+            { for props.indices.iter().copied().filter(|i| *i < props.feed.articles.len()).map(|index| html! {
                 <li key={props.feed.articles[index].id.clone()}>
                     <Card feed={props.feed.clone()} index={index} config={props.config.clone()}
                         on_open={props.on_open.clone()} />

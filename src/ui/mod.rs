@@ -6,6 +6,7 @@ mod card_list;
 mod reader;
 mod rich_text;
 mod status;
+mod toolbar;
 
 pub use app::{App, AppProps};
 pub use card::{Card, CardProps};
@@ -13,3 +14,4 @@ pub use card_list::{CardList, CardListProps};
 pub use reader::{Reader, ReaderProps};
 pub use rich_text::article_body;
 pub use status::{ErrorState, ErrorStateProps, Notice, NoticeProps};
+pub use toolbar::{Toolbar, ToolbarProps};

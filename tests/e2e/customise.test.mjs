@@ -286,3 +286,44 @@ test('date styles through Intl, in the widget language and the chosen time zone'
   assert.ok(consoleMessages.some((m) => m.type === 'warning' && m.text.startsWith('Kabar: attribute timezone="Mars/Olympus" is not a time zone')), consoleMessages.map((m) => m.text).join('\n'));
   await page.close();
 });
+
+test('the search box and the chips filter as the visitor types and clicks, with a count announced', async () => {
+  const { page } = await openPage(browser, server.page('<kabar-news id="w" feed="/feeds/berita.json" limit="20" search chips></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  const titles = () => inShadow(page, '#w', (root) => [...root.querySelectorAll('.card-title')].map((t) => t.textContent));
+  const all = await titles();
+  assert.ok(all.length >= 10);
+  const status = () => inShadow(page, '#w', (root) => root.querySelector('.search-count').textContent);
+  // The search box has a name and works from the keyboard only.
+  const input = page.locator('#w .search-input');
+  assert.equal(await inShadow(page, '#w', (root) => root.querySelector('label[for="kabar-search"]').textContent), 'Cari berita');
+  await input.focus();
+  await page.keyboard.type('IMUNISASI');
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelectorAll('.card').length < 5);
+  const found = await titles();
+  const texts = await inShadow(page, '#w', (root) => [...root.querySelectorAll('.card')].map((c) => c.textContent));
+  assert.ok(found.length >= 1 && found.length < all.length);
+  assert.ok(texts.every((t) => /imunisasi/i.test(t)), texts.join('\n'));
+  assert.equal(await status(), `${found.length} berita ditemukan`);
+  assert.equal(await inShadow(page, '#w', (root) => root.querySelector('.search-count').getAttribute('role')), 'status');
+  await page.keyboard.type(' zzzz');
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelectorAll('.card').length === 0);
+  assert.equal(await status(), 'Tidak ada berita yang cocok.');
+  await input.fill('');
+  await page.waitForFunction((n) => document.querySelector('#w').shadowRoot.querySelectorAll('.card').length === n, all.length);
+  assert.equal(await status(), '');
+  // Chips: "Semua" plus one per category; Tab reaches them and Enter presses one.
+  const chips = await inShadow(page, '#w', (root) => [...root.querySelectorAll('.chip')].map((c) => [c.textContent, c.getAttribute('aria-pressed')]));
+  assert.equal(chips[0][0], 'Semua');
+  assert.equal(chips[0][1], 'true');
+  const category = chips[1][0];
+  await page.locator('#w .chip').nth(1).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('.chip[aria-pressed="true"]').textContent !== 'Semua');
+  const sections = await inShadow(page, '#w', (root) => [...root.querySelectorAll('.card-category')].map((c) => c.textContent));
+  assert.ok(sections.length >= 1 && sections.every((s) => s === category), JSON.stringify(sections));
+  assert.equal(await status(), `${sections.length} berita ditemukan`);
+  await page.locator('#w .chip').first().click();
+  await page.waitForFunction((n) => document.querySelector('#w').shadowRoot.querySelectorAll('.card').length === n, all.length);
+  await page.close();
+});
