@@ -5,7 +5,7 @@ use std::fmt;
 use crate::color::Rgb;
 use crate::feed::{parse_fields, FieldMap, Format, Sort};
 use crate::filter::{Filters, Since};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::url::{safe_url, UrlUse};
 
 /// The feed address attribute (required).
@@ -70,8 +70,11 @@ pub const ATTR_TIMEZONE: &str = "timezone";
 pub const ATTR_SEARCH: &str = "search";
 /// Shows category chips that filter the loaded articles (a boolean attribute).
 pub const ATTR_CHIPS: &str = "chips";
-/// Every attribute the widget reads, for `observedAttributes`.
-pub const ATTRIBUTES: [&str; 31] = [
+/// JSON object of visible strings to override, e.g. `{"read_more": "Selengkapnya"}`; each
+/// string also has its own `text-…` attribute (see [`Strings::KEYS`]).
+pub const ATTR_STRINGS: &str = "strings";
+/// Every attribute the widget reads, for `observedAttributes` (plus one `text-…` per string).
+pub const ATTRIBUTES: [&str; 32] = [
     ATTR_FEED,
     ATTR_LIMIT,
     ATTR_LAYOUT,
@@ -103,6 +106,7 @@ pub const ATTRIBUTES: [&str; 31] = [
     ATTR_TIMEZONE,
     ATTR_SEARCH,
     ATTR_CHIPS,
+    ATTR_STRINGS,
 ];
 
 /// Cards shown when `limit` is absent or invalid.
@@ -323,6 +327,8 @@ pub struct Config {
     pub search: bool,
     /// Whether visitors get category chips.
     pub chips: bool,
+    /// Every visible string: the language's, with the webmaster's overrides.
+    pub strings: &'static Strings,
 }
 
 /// Why the widget has no usable feed address.
@@ -732,6 +738,45 @@ pub fn parse_config(
     let search = flag(ATTR_SEARCH);
     let chips = flag(ATTR_CHIPS);
 
+    // `strings` JSON first, so a specific text-… attribute wins over it.
+    let mut overrides: Vec<(String, String)> = Vec::new();
+    if let Some(raw) = get(ATTR_STRINGS) {
+        match serde_json::from_str::<serde_json::Value>(&raw) {
+            Ok(serde_json::Value::Object(map)) => {
+                for (key, value) in map {
+                    match value {
+                        serde_json::Value::String(text) => overrides.push((key, text)),
+                        _ => warn(
+                            ATTR_STRINGS,
+                            Some(&raw),
+                            format!("gives \"{key}\" a value that is not a string; it is ignored"),
+                        ),
+                    }
+                }
+            }
+            _ => warn(
+                ATTR_STRINGS,
+                Some(&raw),
+                "is not a JSON object such as {\"read_more\": \"Selengkapnya\"}; the built-in strings are used".into(),
+            ),
+        }
+    }
+    for key in Strings::KEYS {
+        if let Some(text) = get(&Strings::attribute_name(key)) {
+            overrides.push((key.to_string(), text));
+        }
+    }
+    let (strings, unknown) = lang.strings().with_overrides(&overrides);
+    for key in unknown {
+        warn(
+            ATTR_STRINGS,
+            get(ATTR_STRINGS).as_deref(),
+            format!(
+                "names \"{key}\", which is not a string Kabar shows; the README lists the keys"
+            ),
+        );
+    }
+
     (
         Config {
             feed,
@@ -761,6 +806,7 @@ pub fn parse_config(
             timezone,
             search,
             chips,
+            strings,
         },
         warnings,
     )
@@ -1209,5 +1255,33 @@ mod tests {
         assert!(config(&[("feed", "/f"), ("chips", "chips")]).0.chips);
         assert!(!config(&[("feed", "/f"), ("search", "false")]).0.search);
         assert!(!config(&[("feed", "/f")]).0.chips);
+    }
+
+    #[test]
+    fn visible_strings_are_overridden() {
+        let (c, w) = config(&[
+            ("feed", "/f"),
+            (
+                "strings",
+                r#"{"read_more": "Baca", "load-more": "Lagi", "retry": "Ulangi"}"#,
+            ),
+            ("text-read-more", "Selengkapnya"),
+        ]);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(
+            (c.strings.read_more, c.strings.load_more, c.strings.retry),
+            ("Selengkapnya", "Lagi", "Ulangi")
+        );
+        assert_eq!(c.strings.close, Lang::Id.strings().close);
+        let (c, w) = config(&[
+            ("feed", "/f"),
+            ("lang", "en"),
+            ("strings", r#"{"bacaan": "x", "close": 5}"#),
+        ]);
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(w.iter().any(|w| w.to_string().contains("\"bacaan\"")));
+        assert_eq!(c.strings.close, "Close");
+        let (_, w) = config(&[("feed", "/f"), ("strings", "{broken")]);
+        assert_eq!(w[0].attribute, "strings");
     }
 }

@@ -43,88 +43,155 @@ impl Lang {
     }
 }
 
-/// Every string the widget shows or announces.
-#[derive(Debug)]
-pub struct Strings {
+/// Declares `Strings` with one `&'static str` field per visible string, and the list of keys
+/// webmasters use to override them (`text-read-more`, or `read_more` in the `strings` JSON).
+macro_rules! strings {
+    ($( $(#[$doc:meta])* $field:ident, )*) => {
+        /// Every string the widget shows or announces.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub struct Strings {
+            $( $(#[$doc])* pub $field: &'static str, )*
+        }
+
+        impl Strings {
+            /// Every key, in snake case as in the `strings` JSON.
+            pub const KEYS: &'static [&'static str] = &[$( stringify!($field) ),*];
+
+            /// The field a key names.
+            fn slot(&mut self, key: &str) -> Option<&mut &'static str> {
+                match key {
+                    $( stringify!($field) => Some(&mut self.$field), )*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+strings! {
     /// Accessible name of the widget region.
-    pub region: &'static str,
+    region,
     /// Shown while the feed loads.
-    pub loading: &'static str,
+    loading,
     /// Shown when the feed has no articles.
-    pub empty: &'static str,
+    empty,
     /// Heading of the error state.
-    pub error: &'static str,
+    error,
     /// The retry button.
-    pub retry: &'static str,
+    retry,
     /// The visual cue on a card.
-    pub read_more: &'static str,
+    read_more,
     /// The reader's close button.
-    pub close: &'static str,
+    close,
     /// The link to the original article.
-    pub original: &'static str,
+    original,
     /// Before author names.
-    pub by: &'static str,
+    by,
     /// Error detail: the feed address is missing or unusable.
-    pub error_config: &'static str,
+    error_config,
     /// Error detail: the server answered with an error status.
-    pub error_http: &'static str,
+    error_http,
     /// Error detail: the request took too long.
-    pub error_timeout: &'static str,
+    error_timeout,
     /// Error detail: no connection, or the feed's server refused the page (CORS).
-    pub error_network: &'static str,
+    error_network,
     /// Error detail: the answer was not a readable feed.
-    pub error_format: &'static str,
+    error_format,
     /// The button that shows more articles.
-    pub load_more: &'static str,
+    load_more,
     /// The load-more button while the next page loads.
-    pub loading_more: &'static str,
+    loading_more,
     /// Shown when the next page could not be loaded.
-    pub error_more: &'static str,
+    error_more,
     /// Before the time a cached copy was saved, shown when the network failed.
-    pub saved_at: &'static str,
+    saved_at,
     /// The button that shows articles a refresh found: `{n}` is replaced by the count.
-    pub new_articles: &'static str,
+    new_articles,
     /// Announced when the visitor shows them.
-    pub new_articles_shown: &'static str,
+    new_articles_shown,
     /// In the reader, instead of a password-protected body.
-    pub protected: &'static str,
+    protected,
     /// Heading of the attachment list in the reader.
-    pub attachments: &'static str,
+    attachments,
     /// Estimated reading time: `{n}` is replaced by the minutes.
-    pub reading_time: &'static str,
+    reading_time,
     /// The previous-article button (before its title).
-    pub previous: &'static str,
+    previous,
     /// The next-article button (before its title).
-    pub next: &'static str,
+    next,
     /// Name of the navigation between articles.
-    pub other_articles: &'static str,
+    other_articles,
     /// Name of the share controls.
-    pub share: &'static str,
+    share,
     /// The copy-link button.
-    pub copy_link: &'static str,
+    copy_link,
     /// Confirmation after the link was copied.
-    pub link_copied: &'static str,
+    link_copied,
     /// When copying failed: followed by the link to copy by hand.
-    pub copy_failed: &'static str,
+    copy_failed,
     /// The button for the device's own share sheet.
-    pub share_device: &'static str,
+    share_device,
     /// The larger-text toggle.
-    pub larger_text: &'static str,
+    larger_text,
     /// Name of the search box.
-    pub search_label: &'static str,
+    search_label,
     /// Placeholder in the search box.
-    pub search_placeholder: &'static str,
+    search_placeholder,
     /// How many articles a search or chip found: `{n}` is replaced by the count.
-    pub results: &'static str,
+    results,
     /// When a search or chip found nothing.
-    pub no_results: &'static str,
+    no_results,
     /// The chip that shows every category.
-    pub all_sections: &'static str,
+    all_sections,
     /// Name of the group of category chips.
-    pub sections_label: &'static str,
+    sections_label,
+}
+
+thread_local! {
+    /// Overridden string sets, kept for the page's lifetime so that every widget and re-render
+    /// with the same overrides shares one `&'static Strings` (bounded by the distinct sets a
+    /// page uses, usually one).
+    static INTERNED: std::cell::RefCell<Vec<&'static Strings>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl Strings {
+    /// `text-read-more` for `read_more`.
+    pub fn attribute_name(key: &str) -> String {
+        format!("text-{}", key.replace('_', "-"))
+    }
+
+    /// These strings with the webmaster's overrides applied; `Err` names each unknown key.
+    /// Keys may be snake or kebab case.
+    pub fn with_overrides(
+        &'static self,
+        overrides: &[(String, String)],
+    ) -> (&'static Strings, Vec<String>) {
+        if overrides.is_empty() {
+            return (self, Vec::new());
+        }
+        let mut strings = self.clone();
+        let mut unknown = Vec::new();
+        for (key, value) in overrides {
+            let key = key.trim().replace('-', "_");
+            match strings.slot(&key) {
+                Some(slot) => *slot = intern_str(value),
+                None => unknown.push(key),
+            }
+        }
+        let interned = INTERNED.with(|list| {
+            let mut list = list.borrow_mut();
+            match list.iter().find(|known| ***known == strings) {
+                Some(known) => *known,
+                None => {
+                    let leaked: &'static Strings = Box::leak(Box::new(strings));
+                    list.push(leaked);
+                    leaked
+                }
+            }
+        });
+        (interned, unknown)
+    }
+
     /// `template` with `{n}` replaced by `count`.
     pub fn count(template: &str, count: usize) -> String {
         template.replace("{n}", &count.to_string())
@@ -215,6 +282,24 @@ static EN: Strings = Strings {
     sections_label: "Categories",
 };
 
+/// A `&'static str` for an override, leaked once per distinct text (see `INTERNED`).
+fn intern_str(text: &str) -> &'static str {
+    thread_local! {
+        static TEXTS: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    TEXTS.with(|texts| {
+        let mut texts = texts.borrow_mut();
+        match texts.iter().find(|known| **known == text) {
+            Some(known) => *known,
+            None => {
+                let leaked: &'static str = Box::leak(text.to_string().into_boxed_str());
+                texts.push(leaked);
+                leaked
+            }
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,6 +311,31 @@ mod tests {
         assert_eq!(Lang::parse(" en_GB "), Some(Lang::En));
         assert_eq!(Lang::parse("fr"), None);
         assert_eq!(Lang::parse(""), None);
+    }
+
+    #[test]
+    fn overrides_replace_strings_and_are_shared() {
+        let base = Lang::Id.strings();
+        let overrides = vec![
+            ("read-more".to_string(), "Selengkapnya".to_string()),
+            ("close".to_string(), "Tutup artikel".to_string()),
+            ("bogus".to_string(), "x".to_string()),
+        ];
+        let (strings, unknown) = base.with_overrides(&overrides);
+        assert_eq!(
+            (strings.read_more, strings.close),
+            ("Selengkapnya", "Tutup artikel")
+        );
+        assert_eq!(strings.retry, base.retry);
+        assert_eq!(unknown, ["bogus"]);
+        let (again, _) = base.with_overrides(&overrides);
+        assert!(
+            std::ptr::eq(strings, again),
+            "one shared copy per distinct set"
+        );
+        assert!(std::ptr::eq(base.with_overrides(&[]).0, base));
+        assert_eq!(Strings::attribute_name("read_more"), "text-read-more");
+        assert!(Strings::KEYS.contains(&"load_more") && Strings::KEYS.len() > 30);
     }
 
     #[test]

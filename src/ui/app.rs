@@ -92,7 +92,7 @@ pub fn App(props: &AppProps) -> Html {
     let refresh_request: RequestSlot = use_mut_ref(|| None);
     let more_request: RequestSlot = use_mut_ref(|| None);
     let config = &props.config;
-    let strings = config.lang.strings();
+    let strings = config.strings;
     let root = use_node_ref();
     // The settings of the latest render, for requests that finish later.
     let latest_config = use_mut_ref(|| config.clone());
@@ -545,7 +545,7 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! { <>
                 if config.search || config.chips {
-                    <Toolbar lang={config.lang} search={config.search} sections={chip_sections.clone()}
+                    <Toolbar strings={config.strings} search={config.search} sections={chip_sections.clone()}
                         section={(*section).clone()} query={AttrValue::from((*query).clone())}
                         {on_query} {on_section} />
                     <p class="search-count" role="status">
@@ -580,7 +580,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let reader = match (&state.load, state.reader_index()) {
         (Load::Ready(feed), Some(index)) => html! {
-            <Reader feed={feed.clone()} index={index} lang={config.lang}
+            <Reader feed={feed.clone()} index={index} lang={config.lang} strings={config.strings}
                 base_url={config.feed.clone().unwrap_or_default()} target={config.target}
                 time_zone={config.timezone.clone().map(AttrValue::from)}
                 share_url={format!("{}{}", page::url_without_hash(), links.borrow().hash_for(index).unwrap_or_default())}

@@ -49,7 +49,7 @@ pub fn Card(props: &CardProps) -> Html {
         },
         _ => config.show,
     };
-    let strings = config.lang.strings();
+    let strings = config.strings;
     let onclick = {
         let on_open = props.on_open.clone();
         let index = props.index;

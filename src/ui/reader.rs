@@ -21,8 +21,10 @@ pub struct ReaderProps {
     pub feed: Rc<Feed>,
     /// The article shown.
     pub index: usize,
-    /// Language for labels and dates.
+    /// Language for dates and numbers.
     pub lang: Lang,
+    /// Labels, with the webmaster's overrides.
+    pub strings: &'static Strings,
     /// The feed URL, against which relative links in the body resolve.
     pub base_url: AttrValue,
     /// The address that opens this article on this page (page URL with the deep-link hash).
@@ -96,13 +98,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let body = use_memo((props.feed.clone(), props.index), |(feed, index)| {
         feed.articles
             .get(*index)
-            .map(|article| article_body(article, &props.base_url, props.lang.strings()))
+            .map(|article| article_body(article, &props.base_url, props.strings))
             .unwrap_or_default()
     });
     let Some(article) = props.feed.articles.get(props.index) else {
         return Html::default();
     };
-    let strings = props.lang.strings();
+    let strings = props.strings;
     let count = props.feed.articles.len();
     let previous = props.index.checked_sub(1);
     let next = (props.index + 1 < count).then_some(props.index + 1);

@@ -5,13 +5,13 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::Strings;
 
 /// Props of the toolbar.
 #[derive(Properties, PartialEq, Debug)]
 pub struct ToolbarProps {
-    /// The widget's language, for labels.
-    pub lang: Lang,
+    /// Labels, with the webmaster's overrides.
+    pub strings: &'static Strings,
     /// Show the search box.
     pub search: bool,
     /// The chips to show (none hides them).
@@ -29,7 +29,7 @@ pub struct ToolbarProps {
 /// Search box and chips above the cards.
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let strings = props.lang.strings();
+    let strings = props.strings;
     let oninput = props.on_query.reform(|event: InputEvent| {
         event
             .target_dyn_into::<HtmlInputElement>()

@@ -49,7 +49,15 @@ pub fn report_panic(message: &str) {
 /// The attribute names the widget reads, for the custom element's `observedAttributes`.
 #[wasm_bindgen]
 pub fn attributes() -> Vec<String> {
-    ATTRIBUTES.iter().map(|a| a.to_string()).collect()
+    ATTRIBUTES
+        .iter()
+        .map(|a| a.to_string())
+        .chain(
+            crate::i18n::Strings::KEYS
+                .iter()
+                .map(|key| crate::i18n::Strings::attribute_name(key)),
+        )
+        .collect()
 }
 
 /// One widget mounted on a host element; the loader keeps it until the element leaves the page.

@@ -327,3 +327,25 @@ test('the search box and the chips filter as the visitor types and clicks, with 
   await page.waitForFunction((n) => document.querySelector('#w').shadowRoot.querySelectorAll('.card').length === n, all.length);
   await page.close();
 });
+
+test('every visible string can be overridden with text-… attributes or the strings JSON, live', async () => {
+  const strings = JSON.stringify({ load_more: 'Berita lainnya', 'retry': 'Muat ulang', close: 'Kembali' });
+  const { page, consoleMessages } = await openPage(browser, server.page(
+    `<kabar-news id="w" feed="/custom/feed.json" cache="0" limit="1" text-read-more="Selengkapnya" strings='${strings}'></kabar-news>`));
+  await waitForState(page, '#w', 'ready');
+  const view = () => inShadow(page, '#w', (root) => ({ more: root.querySelector('.card-more').textContent, load: root.querySelector('.more-button').textContent }));
+  assert.deepEqual(await view(), { more: 'Selengkapnya →', load: 'Berita lainnya' });
+  await page.locator('#w .card-open').click();
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('dialog[open]'));
+  assert.equal(await inShadow(page, '#w', (root) => root.querySelector('.reader-close').textContent), '✕ Kembali');
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.querySelector('#w').setAttribute('text-read-more', 'Baca dulu'));
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('.card-more').textContent === 'Baca dulu →');
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'warning'), []);
+  // An unknown key is named.
+  await page.evaluate(() => document.querySelector('#w').setAttribute('strings', '{"baca": "x"}'));
+  // The attribute change is handled synchronously; one round trip to the page is enough.
+  await page.evaluate(() => null);
+  assert.ok(consoleMessages.some((m) => m.type === 'warning' && m.text.includes('names "baca", which is not a string Kabar shows')), consoleMessages.map((m) => m.text).join('\n'));
+  await page.close();
+});
