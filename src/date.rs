@@ -254,6 +254,21 @@ impl Timestamp {
         let d = self.local_date();
         format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
     }
+
+    /// The instant in UTC as RFC 3339 (`2026-11-26T02:15:00Z`), for the JS API.
+    pub fn rfc3339_utc(&self) -> String {
+        let d = civil_from_days(self.unix_seconds.div_euclid(86_400));
+        let seconds = self.unix_seconds.rem_euclid(86_400);
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            d.year,
+            d.month,
+            d.day,
+            seconds / 3600,
+            seconds / 60 % 60,
+            seconds % 60
+        )
+    }
 }
 
 /// How long ago, in the unit a person would say it: `(value, unit)` for
@@ -365,6 +380,18 @@ mod tests {
         ] {
             assert_eq!(parse_rfc822(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn utc_rfc3339() {
+        let ts = parse_rfc3339("2026-11-26T09:15:07+07:00").expect("valid");
+        assert_eq!(ts.rfc3339_utc(), "2026-11-26T02:15:07Z");
+        assert_eq!(
+            parse_rfc3339("1969-12-31T23:59:59Z")
+                .map(|t| t.rfc3339_utc())
+                .as_deref(),
+            Some("1969-12-31T23:59:59Z")
+        );
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::reading::{slug_in_hash, slugs};
 use crate::state::{Action, Announcement, Load, LoadError, More, Phase, WidgetState};
 use crate::ui::{CardList, ErrorState, Notice, Reader, Toolbar};
 use crate::web::page::{self, PopStateListener};
-use crate::web::{cache, dispatch, set_state, FeedRequest, Fetched, WidgetEvent};
+use crate::web::{cache, dispatch, set_state, ControlHandle, FeedRequest, Fetched, WidgetEvent};
 
 /// Props of the widget root.
 #[derive(Properties, PartialEq, Debug)]
@@ -28,6 +28,8 @@ pub struct AppProps {
     pub config: Rc<Config>,
     /// The element the widget lives in (for events and `data-state`).
     pub host: HtmlElement,
+    /// What the element's JS API can ask of the widget.
+    pub control: ControlHandle,
 }
 
 impl Reducible for WidgetState {
@@ -518,6 +520,82 @@ pub fn App(props: &AppProps) -> Html {
                 *more_request.borrow_mut() = Some(request);
             })
         };
+    // kabar:click for analytics: which article, at which position among the cards shown.
+    let on_click = {
+        let host = props.host.clone();
+        let state = state.clone();
+        let matching = matching.clone();
+        Callback::from(move |index: usize| {
+            if let Load::Ready(feed) = &state.load {
+                if let Some(article) = feed.articles.get(index) {
+                    let position = matching
+                        .iter()
+                        .position(|i| *i == index)
+                        .map_or(0, |p| p + 1);
+                    dispatch(
+                        &host,
+                        WidgetEvent::Click {
+                            id: &article.id,
+                            url: article.url.as_deref(),
+                            position,
+                        },
+                    );
+                }
+            }
+        })
+    };
+
+    // What the element's JS API can ask for, as of this render.
+    {
+        let control = &props.control.0;
+        *control.feed.borrow_mut() = match &state.load {
+            Load::Ready(feed) => Some(feed.clone()),
+            _ => None,
+        };
+        let open_by_id = {
+            let on_open = on_open.clone();
+            let state = state.clone();
+            Callback::from(move |id: String| {
+                if let Load::Ready(feed) = &state.load {
+                    if let Some(index) = feed.articles.iter().position(|a| a.id == id) {
+                        on_open.emit((index, None));
+                    }
+                }
+            })
+        };
+        *control.open.borrow_mut() = Some(open_by_id);
+        let refresh_now = {
+            let dispatcher = state.dispatcher();
+            let (latest, last, slot) = (
+                latest_config.clone(),
+                last_fetched.clone(),
+                refresh_request.clone(),
+            );
+            Callback::from(move |()| {
+                let config = latest.borrow().clone();
+                let Ok(url) = config.feed.clone() else {
+                    return;
+                };
+                let (dispatcher, latest, last) = (dispatcher.clone(), latest.clone(), last.clone());
+                let request =
+                    FeedRequest::start(url.clone(), config.timeout_seconds, move |result| {
+                        let config = latest.borrow().clone();
+                        let outcome = result.and_then(|fetched| {
+                            *last.borrow_mut() = Some(fetched.clone());
+                            read_and_save(&config, &url, fetched)
+                        });
+                        match outcome {
+                            Ok(feed) => dispatcher.dispatch(Action::Loaded(feed)),
+                            // The articles on show stay; the webmaster hears why.
+                            Err(error) => warn_webmaster(&error),
+                        }
+                    });
+                *slot.borrow_mut() = Some(request);
+            })
+        };
+        *control.refresh.borrow_mut() = Some(refresh_now);
+    }
+
     let on_show_pending = {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ShowPending))
@@ -563,7 +641,7 @@ pub fn App(props: &AppProps) -> Html {
                         { strings.saved_at }{ " " }{ saved_clock(saved_at, config) }
                     </p>
                 }
-                <CardList feed={feed.clone()} indices={shown} config={config.clone()} on_open={on_open} />
+                <CardList feed={feed.clone()} indices={shown} config={config.clone()} {on_open} {on_click} />
                 if has_more {
                     <div class="more">
                         if state.more == More::Failed {

@@ -22,6 +22,8 @@ pub struct CardProps {
     pub config: Rc<Config>,
     /// Opens the reader: the article index and the control that asked, to return focus to.
     pub on_open: Callback<(usize, Option<HtmlElement>)>,
+    /// Any click on the card's title control, for the `kabar:click` event.
+    pub on_click: Callback<usize>,
 }
 
 /// The site name shown for `show="source"`: the host without `www.`.
@@ -50,10 +52,16 @@ pub fn Card(props: &CardProps) -> Html {
         _ => config.show,
     };
     let strings = config.strings;
+    let follow = props.on_click.reform({
+        let index = props.index;
+        move |_: MouseEvent| index
+    });
     let onclick = {
         let on_open = props.on_open.clone();
+        let on_click = props.on_click.clone();
         let index = props.index;
         Callback::from(move |event: MouseEvent| {
+            on_click.emit(index);
             on_open.emit((
                 index,
                 event
@@ -79,10 +87,10 @@ pub fn Card(props: &CardProps) -> Html {
     });
     let title = match (config.reader, &article.url) {
         (ReaderMode::Link, Some(url)) => html! {
-            <a class="card-open" href={url.clone()}>{ article.title.clone() }</a>
+            <a class="card-open" href={url.clone()} onclick={follow}>{ article.title.clone() }</a>
         },
         (ReaderMode::NewTab, Some(url)) => html! {
-            <a class="card-open" href={url.clone()} target="_blank" rel="noopener noreferrer">
+            <a class="card-open" href={url.clone()} target="_blank" rel="noopener noreferrer" onclick={follow}>
                 { article.title.clone() }
             </a>
         },

@@ -20,6 +20,8 @@ pub struct CardListProps {
     pub config: Rc<Config>,
     /// Opens the reader for an article index.
     pub on_open: Callback<(usize, Option<HtmlElement>)>,
+    /// A click on a card's title control, by article index.
+    pub on_click: Callback<usize>,
 }
 
 /// The cards, as a list of articles so screen readers announce how many there are.
@@ -31,7 +33,7 @@ pub fn CardList(props: &CardListProps) -> Html {
             { for props.indices.iter().copied().filter(|i| *i < props.feed.articles.len()).map(|index| html! {
                 <li key={props.feed.articles[index].id.clone()}>
                     <Card feed={props.feed.clone()} index={index} config={props.config.clone()}
-                        on_open={props.on_open.clone()} />
+                        on_open={props.on_open.clone()} on_click={props.on_click.clone()} />
                 </li>
             }) }
         </ul>

@@ -31,6 +31,15 @@ pub enum WidgetEvent<'a> {
     },
     /// `kabar:close` when the reader closes.
     Close,
+    /// `kabar:click` when a visitor clicks a card (for analytics).
+    Click {
+        /// The article's feed id.
+        id: &'a str,
+        /// The original URL, or null.
+        url: Option<&'a str>,
+        /// 1-based position of the card among those shown.
+        position: usize,
+    },
 }
 
 impl WidgetEvent<'_> {
@@ -40,6 +49,7 @@ impl WidgetEvent<'_> {
             WidgetEvent::Error { .. } => "kabar:error",
             WidgetEvent::Open { .. } => "kabar:open",
             WidgetEvent::Close => "kabar:close",
+            WidgetEvent::Click { .. } => "kabar:click",
         }
     }
 }

@@ -76,6 +76,28 @@
     }
   }
 
+  // The JS API of one widget; the same object serves <kabar-news> and the div form.
+  function call(host, method, argument) {
+    var widget = widgets.get(host);
+    if (!widget || broken) return undefined;
+    try {
+      return widget[method](argument);
+    } catch (e) {
+      fail('the widget could not answer ' + method + '().', e);
+      return undefined;
+    }
+  }
+  function controller(host) {
+    return {
+      element: host,
+      refresh: function () { call(host, 'refresh'); },
+      open: function (id) { return call(host, 'open', String(id)) === true; },
+      close: function () { call(host, 'close'); },
+      get articles() { return call(host, 'articles') || []; },
+      get state() { return host.getAttribute('data-state') || 'loading'; },
+    };
+  }
+
   function mountDataHosts(root) {
     if (root.nodeType !== 1) return;
     if (root.hasAttribute(DATA_MARKER)) mount(root);
@@ -94,6 +116,16 @@
         queueMicrotask(function () { if (!host.isConnected) unmount(host); });
       }
       attributeChangedCallback() { update(this); }
+      /** Fetches the feed again now, bypassing the cache. */
+      refresh() { call(this, 'refresh'); }
+      /** Opens the article with this id in the reader; false if there is none (yet). */
+      open(id) { return call(this, 'open', String(id)) === true; }
+      /** Closes the reader. */
+      close() { call(this, 'close'); }
+      /** The articles on show, as plain objects (read-only copies). */
+      get articles() { return call(this, 'articles') || []; }
+      /** loading, ready, empty or error. */
+      get state() { return this.getAttribute('data-state') || 'loading'; }
     }
     if (!customElements.get(TAG)) customElements.define(TAG, KabarNews);
 
@@ -118,6 +150,29 @@
       childList: true, subtree: true, attributes: true, attributeFilter: dataAttributes,
     });
   }
+
+  // For single-page apps: Kabar.mount(element, { feed: '/feed.json', layout: 'list' }) sets the
+  // options as attributes (data- prefixed on other elements) and resolves to the widget's API.
+  api.mount = function (element, options) {
+    var prefix = element.localName === TAG ? '' : 'data-';
+    Object.keys(options || {}).forEach(function (key) {
+      var name = key.replace(/[A-Z]/g, function (c) { return '-' + c.toLowerCase(); });
+      var value = options[key];
+      if (value === false || value === null || value === undefined) element.removeAttribute(prefix + name);
+      else element.setAttribute(prefix + name, value === true ? '' : String(value));
+    });
+    return api.ready.then(function () {
+      if (prefix) element.setAttribute(DATA_MARKER, '');
+      mount(element);
+      return controller(element);
+    });
+  };
+  api.unmount = function (element) {
+    if (element.localName !== TAG) element.removeAttribute(DATA_MARKER);
+    unmount(element);
+  };
+  /** The API of a mounted widget (either form), or null. */
+  api.widget = function (element) { return widgets.has(element) ? controller(element) : null; };
 
   window.addEventListener('kabar:panic', function () { fail('an internal error stopped the widget.'); });
 

@@ -1,6 +1,7 @@
 //! Browser glue: the entry points the loader calls, the host element, fetching and events.
 
 pub mod cache;
+mod control;
 mod dom;
 mod events;
 mod fetch;
@@ -15,6 +16,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 use yew::AppHandle;
 
+pub use control::{Control, ControlHandle};
 pub use dom::parse_html;
 pub use events::{dispatch, set_state, WidgetEvent};
 pub use fetch::{FeedRequest, Fetched};
@@ -67,6 +69,7 @@ pub struct Widget {
     host: HtmlElement,
     app: Option<AppHandle<App>>,
     warnings: Vec<ConfigWarning>,
+    control: ControlHandle,
 }
 
 /// Mounts a widget into `host`'s open shadow root.
@@ -77,6 +80,7 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
         host: host.clone(),
         app: None,
         warnings: Vec::new(),
+        control: ControlHandle::default(),
     };
     let props = widget.read_props();
     widget.app = Some(yew::Renderer::<App>::with_root_and_props(root, props).render());
@@ -91,6 +95,49 @@ impl Widget {
         if let Some(app) = self.app.as_mut() {
             app.update(props);
         }
+    }
+
+    /// Fetches the feed again now, bypassing the cache; the articles are replaced in place.
+    pub fn refresh(&self) {
+        if let Some(refresh) = self.control.0.refresh.borrow().as_ref() {
+            refresh.emit(());
+        }
+    }
+
+    /// Opens the article with this id in the reader; `false` if there is no such article (yet).
+    pub fn open(&self, id: &str) -> bool {
+        let known = self
+            .control
+            .0
+            .feed
+            .borrow()
+            .as_ref()
+            .is_some_and(|feed| feed.articles.iter().any(|a| a.id == id));
+        let open = self.control.0.open.borrow().clone();
+        match open {
+            Some(open) if known => {
+                open.emit(id.to_string());
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Closes the reader, if it is open.
+    pub fn close(&self) {
+        let dialog = self
+            .host
+            .shadow_root()
+            .and_then(|root| root.query_selector("dialog").ok().flatten())
+            .and_then(|d| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDialogElement>(d).ok());
+        if let Some(dialog) = dialog {
+            dialog.close();
+        }
+    }
+
+    /// The articles on show, as plain objects.
+    pub fn articles(&self) -> JsValue {
+        self.control.0.articles()
     }
 
     /// Tears the widget down: effects clean up (requests aborted, timers cleared) and the shadow
@@ -133,6 +180,7 @@ impl Widget {
         AppProps {
             config: Rc::new(config),
             host: self.host.clone(),
+            control: self.control.clone(),
         }
     }
 }

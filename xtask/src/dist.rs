@@ -70,6 +70,9 @@ pub fn run() -> Result<Vec<Written>, String> {
             brotli: brotli_size(&bytes),
         });
     }
+    // Type declarations for developers; not downloaded by visitors, so not in the size budget.
+    std::fs::copy(root.join("src/web/kabar.d.ts"), dist.join("kabar.d.ts"))
+        .map_err(|e| format!("cannot write dist/kabar.d.ts: {e}"))?;
     print_sizes(&written);
     Ok(written)
 }
@@ -134,11 +137,11 @@ fn print_sizes(files: &[Written]) {
 /// How it was set: the walking skeleton measured 120,678 bytes under a 140 KiB budget; the five
 /// feed formats, cache, retry, refresh and paging (issue 3) brought it to 158,298; the reader's
 /// deep links, previous/next, sharing, video embeds and Trusted Types support (issue 4) to about
-/// 170,000; card display options, themes, accent contrast, filters, layouts, Intl dates, search
-/// and chips (issue 5, first part) to about 189,400. The budget is that plus about 2% headroom,
-/// so any further growth is a decision, not an accident. Issue 6 (size work: wasm-opt, fewer
-/// monomorphised closures, shorter messages) is to bring it down.
-pub const BROTLI_BUDGET: usize = 189 * 1024;
+/// 170,000; card display options, themes, accent contrast, filters, layouts, Intl dates, search,
+/// chips, string overrides and the JS API (issue 5, so far) to about 194,200. The budget is that
+/// plus about 2% headroom, so any further growth is a decision, not an accident. Issue 6 (size
+/// work: wasm-opt, fewer monomorphised closures, shorter messages) is to bring it down.
+pub const BROTLI_BUDGET: usize = 194 * 1024;
 
 /// Fails when the bundle grew past the budget.
 pub fn check_budget(files: &[Written]) -> Result<(), String> {
