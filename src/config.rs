@@ -73,8 +73,10 @@ pub const ATTR_CHIPS: &str = "chips";
 /// JSON object of visible strings to override, e.g. `{"read_more": "Selengkapnya"}`; each
 /// string also has its own `text-…` attribute (see [`Strings::KEYS`]).
 pub const ATTR_STRINGS: &str = "strings";
+/// Seconds between automatic moves of the carousel (off by default) or the ticker (5).
+pub const ATTR_AUTOPLAY: &str = "autoplay";
 /// Every attribute the widget reads, for `observedAttributes` (plus one `text-…` per string).
-pub const ATTRIBUTES: [&str; 32] = [
+pub const ATTRIBUTES: [&str; 33] = [
     ATTR_FEED,
     ATTR_LIMIT,
     ATTR_LAYOUT,
@@ -107,6 +109,7 @@ pub const ATTRIBUTES: [&str; 32] = [
     ATTR_SEARCH,
     ATTR_CHIPS,
     ATTR_STRINGS,
+    ATTR_AUTOPLAY,
 ];
 
 /// Cards shown when `limit` is absent or invalid.
@@ -138,6 +141,10 @@ pub enum Layout {
     Compact,
     /// The first article large, the rest in a grid below it.
     Featured,
+    /// One row that scrolls sideways, with previous/next buttons.
+    Carousel,
+    /// One line of rotating headlines with a pause button.
+    Ticker,
 }
 
 impl Layout {
@@ -148,10 +155,14 @@ impl Layout {
             Layout::List => "list",
             Layout::Compact => "compact",
             Layout::Featured => "featured",
+            Layout::Carousel => "carousel",
+            Layout::Ticker => "ticker",
         }
     }
 }
 
+/// Seconds a ticker shows each headline when `autoplay` is absent.
+pub const DEFAULT_TICKER_SECONDS: u32 = 5;
 /// Most columns `columns` may force.
 pub const MAX_COLUMNS: u8 = 6;
 
@@ -329,6 +340,8 @@ pub struct Config {
     pub chips: bool,
     /// Every visible string: the language's, with the webmaster's overrides.
     pub strings: &'static Strings,
+    /// Seconds between automatic moves, if the layout moves by itself.
+    pub autoplay: Option<u32>,
 }
 
 /// Why the widget has no usable feed address.
@@ -439,6 +452,8 @@ pub fn parse_config(
             ("list", Layout::List),
             ("compact", Layout::Compact),
             ("featured", Layout::Featured),
+            ("carousel", Layout::Carousel),
+            ("ticker", Layout::Ticker),
         ],
         &mut warn,
     );
@@ -527,6 +542,13 @@ pub fn parse_config(
         Some(v) if v == "0" => None,
         Some(_) => seconds(ATTR_REFRESH, MIN_REFRESH_SECONDS..=MAX_REFRESH_SECONDS, 0),
         None => None,
+    };
+
+    let autoplay_attribute = seconds(ATTR_AUTOPLAY, 2..=60, 0);
+    // The ticker rotates by nature; the carousel only when asked.
+    let autoplay = match layout {
+        Layout::Ticker => Some(autoplay_attribute.unwrap_or(DEFAULT_TICKER_SECONDS)),
+        _ => autoplay_attribute,
     };
 
     let reader = keyword(
@@ -807,6 +829,7 @@ pub fn parse_config(
             search,
             chips,
             strings,
+            autoplay,
         },
         warnings,
     )
@@ -1283,5 +1306,21 @@ mod tests {
         assert_eq!(c.strings.close, "Close");
         let (_, w) = config(&[("feed", "/f"), ("strings", "{broken")]);
         assert_eq!(w[0].attribute, "strings");
+    }
+
+    #[test]
+    fn carousel_ticker_and_autoplay() {
+        let (c, w) = config(&[("feed", "/f"), ("layout", "carousel")]);
+        assert!(w.is_empty());
+        assert_eq!((c.layout, c.autoplay), (Layout::Carousel, None));
+        let (c, _) = config(&[("feed", "/f"), ("layout", "carousel"), ("autoplay", "6")]);
+        assert_eq!(c.autoplay, Some(6));
+        let (c, _) = config(&[("feed", "/f"), ("layout", "ticker")]);
+        assert_eq!(c.autoplay, Some(DEFAULT_TICKER_SECONDS));
+        let (c, w) = config(&[("feed", "/f"), ("layout", "ticker"), ("autoplay", "1")]);
+        assert_eq!(
+            (c.autoplay, w[0].attribute.as_str()),
+            (Some(DEFAULT_TICKER_SECONDS), "autoplay")
+        );
     }
 }

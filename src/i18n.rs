@@ -145,6 +145,10 @@ strings! {
     all_sections,
     /// Name of the group of category chips.
     sections_label,
+    /// The button that stops a carousel or ticker moving by itself (pressed = stopped).
+    pause,
+    /// Name of the carousel and ticker controls.
+    slides_label,
 }
 
 thread_local! {
@@ -238,6 +242,8 @@ static ID: Strings = Strings {
     no_results: "Tidak ada berita yang cocok.",
     all_sections: "Semua",
     sections_label: "Kategori",
+    pause: "Jeda",
+    slides_label: "Geser berita",
 };
 
 static EN: Strings = Strings {
@@ -280,6 +286,8 @@ static EN: Strings = Strings {
     no_results: "No articles match.",
     all_sections: "All",
     sections_label: "Categories",
+    pause: "Pause",
+    slides_label: "Browse news",
 };
 
 /// A `&'static str` for an override, leaked once per distinct text (see `INTERNED`).

@@ -11,13 +11,13 @@ use yew::prelude::*;
 
 use crate::cache::{clock, SavedFeed};
 use crate::color::{DARK_SURFACE, LIGHT_SURFACE};
-use crate::config::{Config, ReaderMode};
+use crate::config::{Config, Layout, ReaderMode};
 use crate::feed::{self, Feed, ParseOptions};
 use crate::filter::{search_matches, search_words, sections};
 use crate::i18n::Strings;
 use crate::reading::{slug_in_hash, slugs};
 use crate::state::{Action, Announcement, Load, LoadError, More, Phase, WidgetState};
-use crate::ui::{CardList, ErrorState, Notice, Reader, Toolbar};
+use crate::ui::{CardList, Carousel, ErrorState, Notice, Reader, Ticker, Toolbar};
 use crate::web::page::{self, PopStateListener};
 use crate::web::{cache, dispatch, set_state, ControlHandle, FeedRequest, Fetched, WidgetEvent};
 
@@ -611,7 +611,9 @@ pub fn App(props: &AppProps) -> Html {
             html! { <Notice busy=false text={strings.empty} /> }
         }
         Load::Ready(feed) => {
-            let has_more = visible < matching.len() || (feed.next_page.is_some() && !searching);
+            // A ticker rotates through what it has; "load more" belongs to the other layouts.
+            let has_more = config.layout != Layout::Ticker
+                && (visible < matching.len() || (feed.next_page.is_some() && !searching));
             let shown = Rc::new(matching.iter().copied().take(visible).collect::<Vec<_>>());
             let on_query = {
                 let query = query.clone();
@@ -641,7 +643,17 @@ pub fn App(props: &AppProps) -> Html {
                         { strings.saved_at }{ " " }{ saved_clock(saved_at, config) }
                     </p>
                 }
-                <CardList feed={feed.clone()} indices={shown} config={config.clone()} {on_open} {on_click} />
+                { match config.layout {
+                    Layout::Carousel => html! {
+                        <Carousel feed={feed.clone()} indices={shown} config={config.clone()} {on_open} {on_click} />
+                    },
+                    Layout::Ticker => html! {
+                        <Ticker feed={feed.clone()} indices={shown} config={config.clone()} {on_open} {on_click} />
+                    },
+                    _ => html! {
+                        <CardList feed={feed.clone()} indices={shown} config={config.clone()} {on_open} {on_click} />
+                    },
+                } }
                 if has_more {
                     <div class="more">
                         if state.more == More::Failed {

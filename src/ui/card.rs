@@ -43,7 +43,7 @@ pub fn Card(props: &CardProps) -> Html {
     let config = &props.config;
     // Compact cards are headlines with dates: nothing else is rendered (or downloaded).
     let show = match config.layout {
-        Layout::Compact => Show {
+        Layout::Compact | Layout::Ticker => Show {
             image: false,
             category: false,
             excerpt: false,

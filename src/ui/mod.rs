@@ -3,6 +3,7 @@
 mod app;
 mod card;
 mod card_list;
+mod motion;
 mod reader;
 mod rich_text;
 mod status;
@@ -11,6 +12,7 @@ mod toolbar;
 pub use app::{App, AppProps};
 pub use card::{Card, CardProps};
 pub use card_list::{CardList, CardListProps};
+pub use motion::{Carousel, MotionProps, Ticker};
 pub use reader::{Reader, ReaderProps};
 pub use rich_text::article_body;
 pub use status::{ErrorState, ErrorStateProps, Notice, NoticeProps};

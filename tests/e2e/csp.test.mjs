@@ -85,3 +85,14 @@ test('with Trusted Types enforced and no kabar policy, the article text still sh
   assert.deepEqual(pageErrors, []);
   await page.close();
 });
+
+test('the formats and layouts demo pages run every widget under the same policy without a violation', async () => {
+  for (const name of ['formats.html', 'layouts.html']) {
+    const { page, pageErrors } = await openPage(browser, `${server.url}/${name}`);
+    await page.waitForFunction(() => [...document.querySelectorAll('kabar-news')].every((e) => e.dataset.state === 'ready'), null, { timeout: 15000 });
+    assert.ok(await page.locator('kabar-news').count() >= 5, name);
+    assert.deepEqual(await violations(page), [], name);
+    assert.deepEqual(pageErrors, [], name);
+    await page.close();
+  }
+});

@@ -349,3 +349,88 @@ test('every visible string can be overridden with text-… attributes or the str
   assert.ok(consoleMessages.some((m) => m.type === 'warning' && m.text.includes('names "baca", which is not a string Kabar shows')), consoleMessages.map((m) => m.text).join('\n'));
   await page.close();
 });
+
+/** A page whose timers the test drives, with the widget markup in a fluid host page. */
+async function clockPage(body, reducedMotion = 'no-preference') {
+  const page = await browser.context.newPage();
+  await page.emulateMedia({ reducedMotion });
+  await page.clock.install();
+  await page.goto(server.page({ body, head: '<link rel="stylesheet" href="/pages/fluid.css">' }));
+  return page;
+}
+
+test('carousel: one row, buttons, arrow keys, autoplay that pauses on hover and for reduced motion', async () => {
+  const page = await clockPage('<kabar-news id="w" layout="carousel" autoplay="3" feed="/feeds/berita.json" limit="8"></kabar-news>');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await waitForState(page, '#w', 'ready');
+  const scroll = () => inShadow(page, '#w', (root) => root.querySelector('.cards').scrollLeft);
+  const row = await inShadow(page, '#w', (root) => {
+    const list = root.querySelector('.cards');
+    const tops = [...list.children].map((li) => Math.round(li.getBoundingClientRect().top));
+    return { oneRow: new Set(tops).size === 1, scrolls: list.scrollWidth > list.clientWidth, articles: list.querySelectorAll('li > article').length };
+  });
+  assert.deepEqual(row, { oneRow: true, scrolls: true, articles: 8 });
+  // Autoplay moves it; the pointer over it stops it.
+  await page.clock.fastForward(3100);
+  // Smooth scrolling takes a moment: wait until it has come to rest on the next card.
+  const settled = () => page.waitForFunction(() => {
+    const list = document.querySelector('#w').shadowRoot.querySelector('.cards');
+    const step = list.firstElementChild.getBoundingClientRect().width;
+    return list.scrollLeft > 0 && Math.abs(list.scrollLeft - Math.round(list.scrollLeft / step) * step) < 24 && list.scrollLeft % 1 === 0
+      && (window.__lastLeft === list.scrollLeft || ((window.__lastLeft = list.scrollLeft), false));
+  }, null, { polling: 100 });
+  await settled();
+  const moved = await scroll();
+  await page.locator('#w .cards').hover();
+  await page.clock.fastForward(6500);
+  assert.equal(await scroll(), moved, 'hover pauses');
+  await page.mouse.move(0, 0);
+  // The pause button stops it for good, and says so.
+  await page.locator('#w .motion-pause').click();
+  assert.equal(await page.locator('#w .motion-pause').getAttribute('aria-pressed'), 'true');
+  await page.mouse.move(0, 0);
+  const paused = await scroll();
+  await page.clock.fastForward(6500);
+  assert.equal(await scroll(), paused, 'the pause button pauses');
+  // Buttons and arrow keys.
+  await page.locator('#w .motion-prev').click();
+  await page.locator('#w .card-open').first().focus();
+  await page.keyboard.press('ArrowRight');
+  const focused = await inShadow(page, '#w', (root) => [...root.querySelectorAll('.card-open')].indexOf(root.activeElement));
+  assert.equal(focused, 1);
+  await page.close();
+
+  const still = await clockPage('<kabar-news id="w" layout="carousel" autoplay="3" feed="/feeds/berita.json" limit="8"></kabar-news>', 'reduce');
+  await waitForState(still, '#w', 'ready');
+  const start = await inShadow(still, '#w', (root) => root.querySelector('.cards').scrollLeft);
+  await still.clock.fastForward(10_000);
+  assert.equal(await inShadow(still, '#w', (root) => root.querySelector('.cards').scrollLeft), start, 'reduced motion: no autoplay');
+  assert.ok(start < 20);
+  await still.close();
+});
+
+test('ticker: one headline at a time, rotating until paused, with previous and next', async () => {
+  const page = await clockPage('<kabar-news id="w" layout="ticker" feed="/feeds/berita.json" limit="5"></kabar-news>');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await waitForState(page, '#w', 'ready');
+  const title = () => inShadow(page, '#w', (root) => root.querySelector('.card-title').textContent);
+  assert.equal(await inShadow(page, '#w', (root) => root.querySelectorAll('li > article').length), 1);
+  const first = await title();
+  await page.clock.fastForward(5100);
+  await page.waitForFunction((t) => document.querySelector('#w').shadowRoot.querySelector('.card-title').textContent !== t, first);
+  const second = await title();
+  await page.locator('#w .motion-pause').click();
+  await page.mouse.move(0, 0);
+  await page.clock.fastForward(12_000);
+  assert.equal(await title(), second, 'paused');
+  await page.locator('#w .motion-prev').click();
+  assert.equal(await title(), first);
+  await page.locator('#w .motion-next').click();
+  assert.equal(await title(), second);
+  assert.equal(await page.locator('#w .more-button').count(), 0, 'a ticker has no load more');
+  const height = await inShadow(page, '#w', (root) => root.querySelector('.ticker').getBoundingClientRect().height);
+  assert.ok(height < 80, `one line at 1280 px (${height}px)`);
+  await page.setViewportSize({ width: 320, height: 800 });
+  assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth) <= 320);
+  await page.close();
+});

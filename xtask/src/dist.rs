@@ -138,10 +138,10 @@ fn print_sizes(files: &[Written]) {
 /// feed formats, cache, retry, refresh and paging (issue 3) brought it to 158,298; the reader's
 /// deep links, previous/next, sharing, video embeds and Trusted Types support (issue 4) to about
 /// 170,000; card display options, themes, accent contrast, filters, layouts, Intl dates, search,
-/// chips, string overrides and the JS API (issue 5, so far) to about 194,200. The budget is that
+/// chips, string overrides, the JS API, carousel and ticker (issue 5) to about 198,800. The budget is that
 /// plus about 2% headroom, so any further growth is a decision, not an accident. Issue 6 (size
 /// work: wasm-opt, fewer monomorphised closures, shorter messages) is to bring it down.
-pub const BROTLI_BUDGET: usize = 194 * 1024;
+pub const BROTLI_BUDGET: usize = 200 * 1024;
 
 /// Fails when the bundle grew past the budget.
 pub fn check_budget(files: &[Written]) -> Result<(), String> {

@@ -1,0 +1,249 @@
+//! The layouts that move: a carousel (one row scrolled sideways, by buttons, arrow keys or
+//! `autoplay`) and a ticker (one headline at a time). Both stop moving while the pointer or the
+//! focus is on them, when the visitor presses "Jeda", and entirely under
+//! `prefers-reduced-motion`.
+
+use std::rc::Rc;
+
+use gloo_timers::callback::Interval;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::config::Config;
+use crate::feed::Feed;
+use crate::ui::{Card, CardList};
+
+/// Props shared by the moving layouts.
+#[derive(Properties, PartialEq, Debug)]
+pub struct MotionProps {
+    /// The loaded feed.
+    pub feed: Rc<Feed>,
+    /// Indices (into the feed) of the articles to show, in order.
+    pub indices: Rc<Vec<usize>>,
+    /// Layout, strings, autoplay.
+    pub config: Rc<Config>,
+    /// Opens the reader.
+    pub on_open: Callback<(usize, Option<HtmlElement>)>,
+    /// A click on a card, for `kabar:click`.
+    pub on_click: Callback<usize>,
+}
+
+/// Whether the visitor asked for less motion.
+fn reduced_motion() -> bool {
+    let Some(window) = web_sys::window() else {
+        return true;
+    };
+    let matches = || -> Option<bool> {
+        let match_media: js_sys::Function = js_sys::Reflect::get(&window, &"matchMedia".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let list = match_media
+            .call1(&window, &"(prefers-reduced-motion: reduce)".into())
+            .ok()?;
+        js_sys::Reflect::get(&list, &"matches".into())
+            .ok()?
+            .as_bool()
+    };
+    matches().unwrap_or(false)
+}
+
+/// Hover and focus inside, which pause the motion, and the visitor's own pause.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Hold {
+    hover: bool,
+    focus: bool,
+    paused: bool,
+}
+
+impl Hold {
+    fn still(self) -> bool {
+        self.hover || self.focus || self.paused
+    }
+}
+
+/// Events on the moving area that set `hover` and `focus`.
+fn hold_handlers(hold: &UseStateHandle<Hold>) -> [Callback<Event>; 4] {
+    let set = |change: fn(&mut Hold)| {
+        let hold = hold.clone();
+        Callback::from(move |_: Event| {
+            let mut next = *hold;
+            change(&mut next);
+            hold.set(next);
+        })
+    };
+    [
+        set(|h| h.hover = true),
+        set(|h| h.hover = false),
+        set(|h| h.focus = true),
+        set(|h| h.focus = false),
+    ]
+}
+
+/// Runs `step` every `seconds` while nothing holds the motion.
+#[hook]
+fn use_autoplay(seconds: Option<u32>, still: bool, step: Callback<()>) {
+    use_effect_with((seconds, still), move |(seconds, still)| {
+        let interval = match seconds {
+            Some(seconds) if !*still && !reduced_motion() => {
+                Some(Interval::new(seconds * 1000, move || step.emit(())))
+            }
+            _ => None,
+        };
+        move || drop(interval)
+    });
+}
+
+/// The pause toggle, shown when the layout moves by itself.
+fn pause_button(hold: &UseStateHandle<Hold>, label: &'static str) -> Html {
+    let onclick = {
+        let hold = hold.clone();
+        Callback::from(move |_: MouseEvent| {
+            hold.set(Hold {
+                paused: !hold.paused,
+                ..*hold
+            })
+        })
+    };
+    html! {
+        <button type="button" class="button button-quiet motion-pause" part="button"
+            aria-pressed={if hold.paused { "true" } else { "false" }} {onclick}>{ label }</button>
+    }
+}
+
+/// Scrolls the carousel list by one card (`direction` 1 or -1); wraps to the start at the end
+/// when `wrap` is set.
+fn scroll_carousel(area: &NodeRef, direction: f64, wrap: bool) {
+    let Some(list) = area
+        .cast::<Element>()
+        .and_then(|area| area.query_selector(".cards").ok().flatten())
+    else {
+        return;
+    };
+    let step = list
+        .first_element_child()
+        .and_then(|li| li.dyn_into::<HtmlElement>().ok())
+        .map_or(300.0, |li| f64::from(li.offset_width()) + 16.0);
+    let at_end =
+        f64::from(list.scroll_left() + list.client_width()) >= f64::from(list.scroll_width()) - 2.0;
+    if wrap && direction > 0.0 && at_end {
+        list.scroll_to_with_x_and_y(0.0, 0.0);
+    } else {
+        list.scroll_by_with_x_and_y(direction * step, 0.0);
+    }
+}
+
+/// One row of cards that scrolls sideways with snap points.
+#[function_component]
+pub fn Carousel(props: &MotionProps) -> Html {
+    let area = use_node_ref();
+    let hold = use_state(Hold::default);
+    let strings = props.config.strings;
+    let step = {
+        let area = area.clone();
+        Callback::from(move |()| scroll_carousel(&area, 1.0, true))
+    };
+    use_autoplay(props.config.autoplay, hold.still(), step);
+    let scroll = |direction: f64| {
+        let area = area.clone();
+        Callback::from(move |_: MouseEvent| scroll_carousel(&area, direction, false))
+    };
+    let (previous, next) = (scroll(-1.0), scroll(1.0));
+    // Arrow keys move focus to the neighbouring card; focusing it scrolls it into view.
+    let onkeydown = Callback::from(|event: KeyboardEvent| {
+        let delta = match event.key().as_str() {
+            "ArrowRight" => 1,
+            "ArrowLeft" => -1,
+            _ => return,
+        };
+        let Some(current) = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("li").ok().flatten())
+        else {
+            return;
+        };
+        let sibling = if delta > 0 {
+            current.next_element_sibling()
+        } else {
+            current.previous_element_sibling()
+        };
+        if let Some(control) = sibling
+            .and_then(|li| li.query_selector(".card-open").ok().flatten())
+            .and_then(|c| c.dyn_into::<HtmlElement>().ok())
+        {
+            event.prevent_default();
+            let _ = control.focus();
+        }
+    });
+    let [onmouseenter, onmouseleave, onfocusin, onfocusout] = hold_handlers(&hold);
+    html! {
+        <div ref={area} class="carousel" {onkeydown}
+            onmouseenter={onmouseenter.reform(Event::from)} onmouseleave={onmouseleave.reform(Event::from)}
+            onfocusin={onfocusin.reform(Event::from)} onfocusout={onfocusout.reform(Event::from)}>
+            <CardList feed={props.feed.clone()} indices={props.indices.clone()} config={props.config.clone()}
+                on_open={props.on_open.clone()} on_click={props.on_click.clone()} />
+            <div class="motion-controls" role="group" aria-label={strings.slides_label}>
+                if props.config.autoplay.is_some() {
+                    { pause_button(&hold, strings.pause) }
+                }
+                <button type="button" class="button button-quiet motion-prev" part="button"
+                    aria-label={strings.previous} onclick={previous}>{ "‹" }</button>
+                <button type="button" class="button button-quiet motion-next" part="button"
+                    aria-label={strings.next} onclick={next}>{ "›" }</button>
+            </div>
+        </div>
+    }
+}
+
+/// Which headline the ticker shows; a reducer so the timer's steps never read a stale value.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Position(usize);
+
+impl Reducible for Position {
+    /// (steps forward, number of headlines)
+    type Action = (usize, usize);
+
+    fn reduce(self: Rc<Self>, (delta, count): (usize, usize)) -> Rc<Self> {
+        Rc::new(Position((self.0 + delta) % count.max(1)))
+    }
+}
+
+/// One headline at a time, rotating.
+#[function_component]
+pub fn Ticker(props: &MotionProps) -> Html {
+    let current = use_reducer(Position::default);
+    let hold = use_state(Hold::default);
+    let strings = props.config.strings;
+    let count = props.indices.len();
+    let shown = if count == 0 { 0 } else { current.0 % count };
+    let go = |delta: usize| {
+        let dispatcher = current.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch((delta, count)))
+    };
+    use_autoplay(props.config.autoplay, hold.still(), go(1));
+    let [onmouseenter, onmouseleave, onfocusin, onfocusout] = hold_handlers(&hold);
+    let Some(index) = props.indices.get(shown).copied() else {
+        return Html::default();
+    };
+    html! {
+        <div class="ticker" part="ticker"
+            onmouseenter={onmouseenter.reform(Event::from)} onmouseleave={onmouseleave.reform(Event::from)}
+            onfocusin={onfocusin.reform(Event::from)} onfocusout={onfocusout.reform(Event::from)}>
+            <ul class="cards ticker-list" part="list" role="list">
+                <li key={props.feed.articles.get(index).map(|a| a.id.clone()).unwrap_or_default()}>
+                    <Card feed={props.feed.clone()} index={index} config={props.config.clone()}
+                        on_open={props.on_open.clone()} on_click={props.on_click.clone()} />
+                </li>
+            </ul>
+            <div class="motion-controls" role="group" aria-label={strings.slides_label}>
+                { pause_button(&hold, strings.pause) }
+                <button type="button" class="button button-quiet motion-prev" part="button"
+                    aria-label={strings.previous} onclick={go(count.max(1) - 1).reform(|_: MouseEvent| ())}>{ "‹" }</button>
+                <button type="button" class="button button-quiet motion-next" part="button"
+                    aria-label={strings.next} onclick={go(1).reform(|_: MouseEvent| ())}>{ "›" }</button>
+            </div>
+        </div>
+    }
+}
