@@ -77,7 +77,8 @@ test('the good items of a partly bad feed are shown and the skips are reported o
 const THREE_CARDS = '<kabar-news id="w" feed="/feeds/berita.json" limit="3"></kabar-news>';
 const HOSTILE_CSS = '<link rel="stylesheet" href="/pages/hostile.css">';
 
-const STYLE_PROPERTIES = ['font-family', 'font-size', 'font-weight', 'font-style', 'color', 'line-height', 'letter-spacing',
+// font-family is left out on purpose: the widget takes the host page's font (next test).
+const STYLE_PROPERTIES = ['font-size', 'font-weight', 'font-style', 'color', 'line-height', 'letter-spacing',
   'word-spacing', 'text-transform', 'text-align', 'margin-top', 'margin-left', 'padding-top', 'padding-left',
   'border-top-width', 'border-top-style', 'background-color', 'display', 'visibility', 'box-sizing', 'cursor'];
 
@@ -109,5 +110,16 @@ test('hostile global CSS on the host page does not change the widget', async () 
   // The page CSS really is hostile: it changes the page's own elements.
   const { page } = await openPage(browser, server.page({ head: HOSTILE_CSS, body: THREE_CARDS }));
   assert.match(await page.evaluate(() => getComputedStyle(document.body).fontFamily), /Comic Sans/);
+  await page.close();
+});
+
+test('the widget takes the host page font unless --kabar-font-family says otherwise', async () => {
+  const { page } = await openPage(browser, server.page({ head: '<link rel="stylesheet" href="/pages/theming.css">',
+    body: '<kabar-news id="w" feed="/feeds/berita.json" limit="1"></kabar-news><kabar-news id="mono" class="mono" feed="/feeds/berita.json" limit="1"></kabar-news>' }));
+  await waitForState(page, '#w', 'ready');
+  await waitForState(page, '#mono', 'ready');
+  const font = (id) => inShadow(page, id, (root) => getComputedStyle(root.querySelector('.card-title')).fontFamily);
+  assert.equal(await font('#w'), 'serif', 'the test page body font');
+  assert.equal(await font('#mono'), 'monospace');
   await page.close();
 });
