@@ -434,3 +434,17 @@ test('ticker: one headline at a time, rotating until paused, with previous and n
   assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth) <= 320);
   await page.close();
 });
+
+test('the other attributes warn by name too, and the widget still shows with their defaults', async () => {
+  const { page, consoleMessages } = await openPage(browser, server.page(
+    '<kabar-news id="w" feed="/custom/feed.json" cache="0" layout="masonry" columns="9" min-card-width="lebar" date="kemarin" theme="malam" accent="hijau" autoplay="1" since="minggu" sort="acak" format="csv" timeout="0" refresh="5" limit="banyak" lang="jw"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  const warnings = consoleMessages.filter((m) => m.type === 'warning').map((m) => m.text);
+  const attributes = ['layout="masonry"', 'columns="9"', 'min-card-width="lebar"', 'date="kemarin"', 'theme="malam"', 'accent="hijau"', 'autoplay="1"', 'since="minggu"', 'sort="acak"', 'format="csv"', 'timeout="0"', 'refresh="5"', 'limit="banyak"', 'lang="jw"'];
+  for (const attribute of attributes) {
+    assert.equal(warnings.filter((w) => w.startsWith(`Kabar: attribute ${attribute}`)).length, 1, `${attribute}:\n${warnings.join('\n')}`);
+  }
+  const view = await inShadow(page, '#w', (root) => ({ layout: root.querySelector('.cards').className, theme: root.querySelector('section').className, cards: root.querySelectorAll('.card').length }));
+  assert.deepEqual(view, { layout: 'cards grid', theme: 'kabar theme-light', cards: 2 });
+  await page.close();
+});
