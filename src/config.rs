@@ -862,6 +862,37 @@ pub fn parse_ratio(raw: &str) -> Option<(u32, u32)> {
     Some((scaled(w)?, scaled(h)?))
 }
 
+impl Config {
+    /// The per-widget CSS for the attributes that style (`image-ratio`, `columns`,
+    /// `min-card-width`, `accent`): custom properties in a rule specific enough to beat the
+    /// theme rules. It goes into a stylesheet of the widget's own, so there is no `style`
+    /// attribute anywhere, and only validated values reach it.
+    pub fn custom_properties(&self) -> String {
+        use crate::color::{DARK_SURFACE, LIGHT_SURFACE};
+        let mut css = format!(
+            "section.kabar.kabar.kabar{{--kabar-image-ratio:{} / {};",
+            self.image_ratio.0, self.image_ratio.1
+        );
+        if let Some(columns) = self.columns {
+            css.push_str(&format!("--kabar-columns:{columns};"));
+        }
+        if let Some(width) = &self.min_card_width {
+            css.push_str(&format!("--kabar-min-card-width:{width};"));
+        }
+        if let Some(accent) = self.accent {
+            css.push_str(&format!(
+                "--kabar-accent:{};--kabar-on-accent:{};--kabar-accent-light-text:{};--kabar-accent-dark-text:{};",
+                accent.hex(),
+                accent.text_on().hex(),
+                accent.readable_on(LIGHT_SURFACE).hex(),
+                accent.readable_on(DARK_SURFACE).hex()
+            ));
+        }
+        css.push('}');
+        css
+    }
+}
+
 /// A positive CSS length in `px`, `rem`, `em` or `ch` (nothing else can reach the stylesheet).
 pub fn css_length(raw: &str) -> Option<String> {
     let raw = raw.trim().to_ascii_lowercase();
@@ -1321,6 +1352,27 @@ mod tests {
         assert_eq!(
             (c.autoplay, w[0].attribute.as_str()),
             (Some(DEFAULT_TICKER_SECONDS), "autoplay")
+        );
+    }
+
+    #[test]
+    fn styling_attributes_become_one_css_rule() {
+        let (c, _) = config(&[("feed", "/f")]);
+        assert_eq!(
+            c.custom_properties(),
+            "section.kabar.kabar.kabar{--kabar-image-ratio:16 / 9;}"
+        );
+        let (c, _) = config(&[
+            ("feed", "/f"),
+            ("image-ratio", "1"),
+            ("columns", "3"),
+            ("min-card-width", "12rem"),
+            ("accent", "yellow"),
+        ]);
+        assert_eq!(
+            c.custom_properties(),
+            "section.kabar.kabar.kabar{--kabar-image-ratio:100 / 100;--kabar-columns:3;--kabar-min-card-width:12rem;\
+             --kabar-accent:#ffff00;--kabar-on-accent:#000000;--kabar-accent-light-text:#737300;--kabar-accent-dark-text:#ffff00;}"
         );
     }
 }

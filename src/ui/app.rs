@@ -10,7 +10,6 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::cache::{clock, SavedFeed};
-use crate::color::{DARK_SURFACE, LIGHT_SURFACE};
 use crate::config::{Config, Layout, ReaderMode};
 use crate::feed::{self, Feed, ParseOptions};
 use crate::filter::{search_matches, search_words, sections};
@@ -19,7 +18,9 @@ use crate::reading::{slug_in_hash, slugs};
 use crate::state::{Action, Announcement, Load, LoadError, More, Phase, WidgetState};
 use crate::ui::{CardList, Carousel, ErrorState, Notice, Reader, Ticker, Toolbar};
 use crate::web::page::{self, PopStateListener};
-use crate::web::{cache, dispatch, set_state, ControlHandle, FeedRequest, Fetched, WidgetEvent};
+use crate::web::{
+    cache, dispatch, set_state, set_widget_css, ControlHandle, FeedRequest, Fetched, WidgetEvent,
+};
 
 /// Props of the widget root.
 #[derive(Properties, PartialEq, Debug)]
@@ -95,65 +96,18 @@ pub fn App(props: &AppProps) -> Html {
     let more_request: RequestSlot = use_mut_ref(|| None);
     let config = &props.config;
     let strings = config.strings;
-    let root = use_node_ref();
     // The settings of the latest render, for requests that finish later.
     let latest_config = use_mut_ref(|| config.clone());
     *latest_config.borrow_mut() = config.clone();
     // The text behind the articles on show, so new reading settings need no request.
     let last_fetched = use_mut_ref(|| None::<Fetched>);
 
-    // Values that style the widget go in as custom properties through the CSSOM, which a strict
-    // CSP allows (a style attribute it would not).
+    // Attributes that style the widget (image-ratio, columns, min-card-width, accent) go into a
+    // stylesheet of the widget's own: no style attribute, nothing a strict CSP would refuse.
     {
-        let root = root.clone();
-        let key = (
-            config.image_ratio,
-            config.accent,
-            config.columns,
-            config.min_card_width.clone(),
-        );
-        use_effect_with(key, move |(ratio, accent, columns, min_card_width)| {
-            if let Some(section) = root.cast::<HtmlElement>() {
-                let style = section.style();
-                let _ = style
-                    .set_property("--kabar-image-ratio", &format!("{} / {}", ratio.0, ratio.1));
-                let lengths = [
-                    ("--kabar-columns", columns.map(|n| n.to_string())),
-                    ("--kabar-min-card-width", min_card_width.clone()),
-                ];
-                for (name, value) in lengths {
-                    let _ = match value {
-                        Some(value) => style.set_property(name, &value),
-                        None => style.remove_property(name).map(|_| ()),
-                    };
-                }
-                let accent_properties = [
-                    "--kabar-accent",
-                    "--kabar-on-accent",
-                    "--kabar-accent-light-text",
-                    "--kabar-accent-dark-text",
-                ];
-                match accent {
-                    // The accent itself for buttons, black or white text on it, and the accent
-                    // adjusted until it reads as text on each theme's cards.
-                    Some(accent) => {
-                        let values = [
-                            accent.hex(),
-                            accent.text_on().hex(),
-                            accent.readable_on(LIGHT_SURFACE).hex(),
-                            accent.readable_on(DARK_SURFACE).hex(),
-                        ];
-                        for (name, value) in accent_properties.iter().zip(values) {
-                            let _ = style.set_property(name, &value);
-                        }
-                    }
-                    None => {
-                        for name in accent_properties {
-                            let _ = style.remove_property(name);
-                        }
-                    }
-                }
-            }
+        let host = props.host.clone();
+        use_effect_with(config.custom_properties(), move |css| {
+            set_widget_css(&host, css)
         });
     }
 
@@ -690,7 +644,7 @@ pub fn App(props: &AppProps) -> Html {
         html! { <@{tag} id="kabar-heading" class="kabar-heading" part="heading">{ text }</@> }
     });
     html! {
-        <section ref={root} class={classes!("kabar", config.theme.class())} part="root" lang={config.lang.tag()}
+        <section class={classes!("kabar", config.theme.class())} part="root" lang={config.lang.tag()}
             aria-labelledby={heading.is_some().then_some("kabar-heading")}
             aria-label={heading.is_none().then_some(strings.region)}
             aria-busy={(state.phase() == Phase::Loading).then_some("true")}>

@@ -73,6 +73,24 @@ pub fn prepare_shadow_root(host: &HtmlElement) -> Result<Element, JsValue> {
     Ok(root)
 }
 
+/// Puts the widget's own CSS (see `Config::custom_properties`) into a stylesheet adopted after
+/// the shared one, creating it the first time.
+pub fn set_widget_css(host: &HtmlElement, css: &str) {
+    let Some(shadow) = host.shadow_root() else {
+        return;
+    };
+    let sheets = shadow.adopted_style_sheets();
+    let own = sheets.get(1).dyn_into::<CssStyleSheet>().ok().or_else(|| {
+        let sheet = CssStyleSheet::new().ok()?;
+        sheets.push(&sheet);
+        shadow.set_adopted_style_sheets(&sheets);
+        Some(sheet)
+    });
+    if let Some(sheet) = own {
+        let _ = sheet.replace_sync(css);
+    }
+}
+
 /// Empties the shadow root after the app is destroyed.
 pub fn clear_shadow_root(host: &HtmlElement) {
     if let Some(shadow) = host.shadow_root() {

@@ -20,6 +20,7 @@ pub use control::{Control, ControlHandle};
 pub use dom::parse_html;
 pub use events::{dispatch, set_state, WidgetEvent};
 pub use fetch::{FeedRequest, Fetched};
+pub use host::set_widget_css;
 
 use crate::config::{ConfigWarning, ATTRIBUTES};
 use crate::ui::{App, AppProps};
