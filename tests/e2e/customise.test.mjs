@@ -419,6 +419,10 @@ test('ticker: one headline at a time, rotating until paused, with previous and n
   await page.clock.fastForward(5100);
   await page.waitForFunction((t) => document.querySelector('#w').shadowRoot.querySelector('.card-title').textContent !== t, first);
   const second = await title();
+  // Keyboard focus inside holds the rotation, so a visitor can reach the headline.
+  await page.locator('#w .card-open').focus();
+  await page.clock.fastForward(12_000);
+  assert.equal(await title(), second, 'focus holds');
   await page.locator('#w .motion-pause').click();
   await page.mouse.move(0, 0);
   await page.clock.fastForward(12_000);
