@@ -364,13 +364,11 @@ impl WidgetState {
         feed.articles.iter().position(|a| &a.id == id)
     }
 
-    /// How many cards are visible for a given `limit`.
-    pub fn visible(&self, limit: usize) -> usize {
+    /// How many of `available` cards (the articles the visitor's search and chip let through)
+    /// are visible for a given `limit`, after the load-more presses so far.
+    pub fn visible(&self, available: usize, limit: usize) -> usize {
         match &self.load {
-            Load::Ready(feed) => feed
-                .articles
-                .len()
-                .min(limit.saturating_mul(self.pages_shown + 1)),
+            Load::Ready(_) => available.min(limit.saturating_mul(self.pages_shown + 1)),
             _ => 0,
         }
     }

@@ -163,12 +163,14 @@ fn a_refresh_holds_new_articles_for_the_visitor_and_keeps_the_reader() {
 #[test]
 fn load_more_pages_through_loaded_articles_then_fetches() {
     let ready = WidgetState::default().reduce(Action::Loaded(feed(5)));
-    assert_eq!(ready.visible(2), 2);
+    assert_eq!(ready.visible(5, 2), 2);
     let more = ready.reduce(Action::ShowMore(2));
-    assert_eq!((more.visible(2), more.focus_card), (4, Some(2)));
+    assert_eq!((more.visible(5, 2), more.focus_card), (4, Some(2)));
     assert_eq!(more.reduce(Action::Focused).focus_card, None);
     let last = more.reduce(Action::ShowMore(4));
-    assert_eq!(last.visible(2), 5);
+    // A search that lets 3 through shows at most those.
+    assert_eq!(last.visible(3, 2), 3);
+    assert_eq!(last.visible(5, 2), 5);
 
     let fetching = last.reduce(Action::MoreLoading);
     assert_eq!(fetching.more, More::Loading);
@@ -176,7 +178,7 @@ fn load_more_pages_through_loaded_articles_then_fetches() {
     let page = feed_of(10..12);
     let appended = fetching.reduce(Action::MoreLoaded(page, Sort::Feed, 5));
     assert_eq!(
-        (appended.more, appended.visible(2), appended.focus_card),
+        (appended.more, appended.visible(7, 2), appended.focus_card),
         (More::Idle, 7, Some(5))
     );
     let Load::Ready(merged) = &appended.load else {

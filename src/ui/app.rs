@@ -144,9 +144,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     let searching = !query.is_empty() || section.is_some();
-    let visible = matching
-        .len()
-        .min(config.limit.saturating_mul(state.pages_shown + 1));
+    let visible = state.visible(matching.len(), config.limit);
     let article_slugs = use_memo(ready_feed, |feed| {
         Rc::new(
             feed.0
