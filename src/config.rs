@@ -472,17 +472,7 @@ pub fn parse_config(
         }),
     };
 
-    let format = get(ATTR_FORMAT).and_then(|raw| {
-        let format = Format::parse(&raw);
-        if format.is_none() {
-            warn(
-                ATTR_FORMAT,
-                Some(&raw),
-                "is not one of jsonfeed, wordpress, rss, atom, custom; the format is detected from the feed".into(),
-            );
-        }
-        format
-    });
+    let format = parsed(&get, ATTR_FORMAT, Format::parse, "is not one of jsonfeed, wordpress, rss, atom, custom; the format is detected from the feed", &mut warn);
 
     if format == Some(Format::Custom) && get(ATTR_FIELDS).is_none() {
         warn(
@@ -616,17 +606,13 @@ pub fn parse_config(
         })
     });
 
-    let fallback_image = get(ATTR_FALLBACK_IMAGE).and_then(|raw| {
-        let url = safe_url(page_url, &raw, UrlUse::Web);
-        if url.is_none() {
-            warn(
-                ATTR_FALLBACK_IMAGE,
-                Some(&raw),
-                "is not an http(s) image URL; articles without an image show none".into(),
-            );
-        }
-        url
-    });
+    let fallback_image = parsed(
+        &get,
+        ATTR_FALLBACK_IMAGE,
+        |raw| safe_url(page_url, raw, UrlUse::Web),
+        "is not an http(s) image URL; articles without an image show none",
+        &mut warn,
+    );
 
     let heading = get(ATTR_HEADING)
         .map(|h| crate::text::collapse_whitespace(&h))
@@ -668,29 +654,15 @@ pub fn parse_config(
         &mut warn,
     );
 
-    let accent = get(ATTR_ACCENT).and_then(|raw| {
-        let colour = Rgb::parse(&raw);
-        if colour.is_none() {
-            warn(
-                ATTR_ACCENT,
-                Some(&raw),
-                "is not a colour Kabar reads (#rgb, #rrggbb, rgb(r, g, b) or a common name such as teal); the default accent is used".into(),
-            );
-        }
-        colour
-    });
+    let accent = parsed(&get, ATTR_ACCENT, Rgb::parse, "is not a colour Kabar reads (#rgb, #rrggbb, rgb(r, g, b) or a common name such as teal); the default accent is used", &mut warn);
 
-    let since = get(ATTR_SINCE).and_then(|raw| {
-        let since = Since::parse(&raw);
-        if since.is_none() {
-            warn(
-                ATTR_SINCE,
-                Some(&raw),
-                "is neither a date (2026-11-01) nor a number of days (7d); articles of any age are shown".into(),
-            );
-        }
-        since
-    });
+    let since = parsed(
+        &get,
+        ATTR_SINCE,
+        Since::parse,
+        "is neither a date (2026-11-01) nor a number of days (7d); articles of any age are shown",
+        &mut warn,
+    );
     let filters = Filters {
         categories: get(ATTR_CATEGORY).map_or_else(Vec::new, |v| Filters::category_list(&v)),
         exclude_categories: get(ATTR_EXCLUDE_CATEGORY)
@@ -713,17 +685,13 @@ pub fn parse_config(
             None
         }
     });
-    let min_card_width = get(ATTR_MIN_CARD_WIDTH).and_then(|raw| {
-        let length = css_length(&raw);
-        if length.is_none() {
-            warn(
-                ATTR_MIN_CARD_WIDTH,
-                Some(&raw),
-                "is not a length such as 18rem, 16em or 280px; 15.5rem is used".into(),
-            );
-        }
-        length
-    });
+    let min_card_width = parsed(
+        &get,
+        ATTR_MIN_CARD_WIDTH,
+        css_length,
+        "is not a length such as 18rem, 16em or 280px; 15.5rem is used",
+        &mut warn,
+    );
 
     let date_style = keyword(
         &get,
@@ -904,6 +872,23 @@ pub fn css_length(raw: &str) -> Option<String> {
         && number.bytes().filter(|b| *b == b'.').count() <= 1
         && number.bytes().any(|b| b != b'0' && b != b'.');
     (valid_number && matches!(unit, "px" | "rem" | "em" | "ch")).then_some(raw)
+}
+
+/// An attribute read by `parse`; a value it rejects gets a warning with `advice` (which says
+/// what is used instead) and counts as absent.
+fn parsed<T>(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    advice: &str,
+    warn: &mut impl FnMut(&str, Option<&str>, String),
+) -> Option<T> {
+    let raw = get(name)?;
+    let value = parse(&raw);
+    if value.is_none() {
+        warn(name, Some(&raw), advice.to_string());
+    }
+    value
 }
 
 /// A keyword attribute: one of `choices` (case-insensitive), else a warning and the first
