@@ -591,7 +591,7 @@ pub fn App(props: &AppProps) -> Html {
                         onclick={on_show_pending}>{ Strings::count(strings.new_articles, *count) }</button>
                 }
                 if let Some(saved_at) = state.offline_since() {
-                    <p class="saved-note" part="saved-note">
+                    <p class="saved-note" part="saved-note" role="status">
                         { strings.saved_at }{ " " }{ saved_clock(saved_at, config) }
                     </p>
                 }
@@ -608,9 +608,10 @@ pub fn App(props: &AppProps) -> Html {
                 } }
                 if has_more {
                     <div class="more">
-                        if state.more == More::Failed {
-                            <p class="more-error">{ strings.error_more }</p>
-                        }
+                        // A live region that waits, empty, until a page fails to load.
+                        <p class="more-error" role="status">
+                            if state.more == More::Failed { { strings.error_more } }
+                        </p>
                         <button type="button" class="button more-button" part="button load-more"
                             onclick={on_more} disabled={state.more == More::Loading}>
                             { if state.more == More::Loading { strings.loading_more } else { strings.load_more } }
@@ -644,8 +645,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <section class={classes!("kabar", config.theme.class())} part="root" lang={config.lang.tag()}
             aria-labelledby={heading.is_some().then_some("kabar-heading")}
-            aria-label={heading.is_none().then_some(strings.region)}
-            aria-busy={(state.phase() == Phase::Loading).then_some("true")}>
+            aria-label={heading.is_none().then_some(strings.region)}>
             { heading }
             { body }
             <p class="visually-hidden" role="status">{ announcement.unwrap_or_default() }</p>

@@ -26,6 +26,10 @@ pub struct CardProps {
     pub on_click: Callback<usize>,
 }
 
+/// Longest excerpt without an `excerpt` attribute: about four lines of a grid card. Cut by
+/// characters, not clamped by lines in CSS, so a narrow screen or larger text shows the same text.
+const DEFAULT_EXCERPT_CHARS: usize = 160;
+
 /// The site name shown for `show="source"`: the host without `www.`.
 fn site_name(url: &str) -> Option<String> {
     let origin = origin(url)?;
@@ -118,10 +122,10 @@ pub fn Card(props: &CardProps) -> Html {
         .as_deref()
         .filter(|_| show.source)
         .and_then(site_name);
-    let summary = match config.excerpt_chars {
-        Some(chars) => excerpt(&article.summary, chars),
-        None => article.summary.clone(),
-    };
+    let summary = excerpt(
+        &article.summary,
+        config.excerpt_chars.unwrap_or(DEFAULT_EXCERPT_CHARS),
+    );
     html! {
         <article class="card" part="card">
             { image }

@@ -134,6 +134,26 @@ fn scroll_carousel(area: &NodeRef, direction: f64, wrap: bool) {
     }
 }
 
+/// Scrolls the carousel row so the card holding `target` is wholly in view: focus moved by Tab
+/// or an arrow key can land on a card half outside the row, which the browser does not always
+/// scroll far enough when the row snaps.
+fn reveal(target: &Element) {
+    let card = |e: Option<Element>| e.and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    let (Some(li), Some(list)) = (
+        card(target.closest(".carousel li").ok().flatten()),
+        target.closest(".carousel .cards").ok().flatten(),
+    ) else {
+        return;
+    };
+    // The row is its cards' offset parent; the first card sits at the row's padding.
+    let pad = card(list.first_element_child()).map_or(0, |first| first.offset_left());
+    let left = li.offset_left() - pad;
+    let right = li.offset_left() + li.offset_width() + pad;
+    if left < list.scroll_left() || right > list.scroll_left() + list.client_width() {
+        list.scroll_to_with_x_and_y(f64::from(left), 0.0);
+    }
+}
+
 /// One row of cards that scrolls sideways with snap points.
 #[function_component]
 pub fn Carousel(props: &MotionProps) -> Html {
@@ -177,9 +197,16 @@ pub fn Carousel(props: &MotionProps) -> Html {
             let _ = control.focus();
         }
     });
+    // Once the key that moved focus is up (after the browser's own scrolling), the card is
+    // brought in whole.
+    let onkeyup = Callback::from(|event: KeyboardEvent| {
+        if let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            reveal(&target);
+        }
+    });
     let [onmouseenter, onmouseleave, onfocusin, onfocusout] = hold_handlers(&hold);
     html! {
-        <div ref={area} class="carousel" {onkeydown}
+        <div ref={area} class="carousel" {onkeydown} {onkeyup}
             onmouseenter={onmouseenter.reform(Event::from)} onmouseleave={onmouseleave.reform(Event::from)}
             onfocusin={onfocusin.reform(Event::from)} onfocusout={onfocusout.reform(Event::from)}>
             <CardList feed={props.feed.clone()} indices={props.indices.clone()} config={props.config.clone()}
@@ -223,16 +250,33 @@ pub fn Ticker(props: &MotionProps) -> Html {
         Callback::from(move |()| dispatcher.dispatch((delta, count)))
     };
     use_autoplay(props.config.autoplay, hold.still(), go(1));
+    // ← and → on the headline show the previous and next one; focus stays on it.
+    let onkeydown = {
+        let (back, forward) = (go(count.max(1) - 1), go(1));
+        Callback::from(move |event: KeyboardEvent| {
+            let step = match event.key().as_str() {
+                "ArrowLeft" => &back,
+                "ArrowRight" => &forward,
+                _ => return,
+            };
+            event.prevent_default();
+            step.emit(());
+        })
+    };
     let [onmouseenter, onmouseleave, onfocusin, onfocusout] = hold_handlers(&hold);
     let Some(index) = props.indices.get(shown).copied() else {
         return Html::default();
     };
+    // A change the visitor asked for is read out; the automatic rotation is not (it only runs
+    // while nothing holds the ticker still).
+    let live = if hold.still() { "polite" } else { "off" };
     html! {
         <div class="ticker" part="ticker"
             onmouseenter={onmouseenter.reform(Event::from)} onmouseleave={onmouseleave.reform(Event::from)}
             onfocusin={onfocusin.reform(Event::from)} onfocusout={onfocusout.reform(Event::from)}>
-            <ul class="cards ticker-list" part="list" role="list">
-                <li key={props.feed.articles.get(index).map(|a| a.id.clone()).unwrap_or_default()}>
+            <ul class="cards ticker-list" part="list" role="list" aria-live={live} {onkeydown}>
+                // One item updated in place (no key per article), so a focused headline keeps focus.
+                <li>
                     <Card feed={props.feed.clone()} index={index} config={props.config.clone()}
                         on_open={props.on_open.clone()} on_click={props.on_click.clone()} />
                 </li>

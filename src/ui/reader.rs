@@ -3,7 +3,8 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlDialogElement, HtmlElement, KeyboardEvent};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlDialogElement, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::config::{DateStyle, LinkTarget};
@@ -46,6 +47,39 @@ fn host_name(url: &str) -> &str {
         .split(['/', '?', '#'])
         .next()
         .unwrap_or(after_scheme)
+}
+
+/// Tab on the dialog's last control goes to its first, Shift+Tab on the first (or on the title,
+/// focused when the dialog opens) to the last: focus stays in the dialog rather than leaving for
+/// the browser's toolbar.
+fn keep_tab_inside(dialog: &NodeRef, event: &KeyboardEvent) {
+    let Some(controls) = dialog
+        .cast::<Element>()
+        .and_then(|d| d.query_selector_all("a[href],button,input,iframe").ok())
+    else {
+        return;
+    };
+    let control = |i: u32| {
+        controls
+            .item(i)
+            .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+    };
+    let (Some(first), Some(last)) = (control(0), control(controls.length().saturating_sub(1)))
+    else {
+        return;
+    };
+    let Some(from) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let (edge, to) = if event.shift_key() {
+        (from == *first || from.id() == "kabar-reader-title", last)
+    } else {
+        (from == *last, first)
+    };
+    if edge {
+        event.prevent_default();
+        let _ = to.focus();
+    }
 }
 
 /// What the copy-link button last did.
@@ -135,7 +169,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
     };
     let onkeydown = {
         let on_navigate = props.on_navigate.clone();
+        let dialog = dialog.clone();
         Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Tab" {
+                return keep_tab_inside(&dialog, &event);
+            }
             if event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key() {
                 return;
             }
@@ -237,7 +275,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 if let Some(url) = &article.url {
                     <p class="reader-source">
                         <a class="reader-original" href={url.clone()} target={props.target.attribute()} rel="noopener noreferrer">
-                            { strings.original }{ " (" }{ host_name(url) }{ ") ↗" }
+                            { strings.original }{ " (" }{ host_name(url) }{ ")" }<span aria-hidden="true">{ " ↗" }</span>
                         </a>
                     </p>
                 }
