@@ -75,8 +75,10 @@ pub const ATTR_CHIPS: &str = "chips";
 pub const ATTR_STRINGS: &str = "strings";
 /// Seconds between automatic moves of the carousel (off by default) or the ticker (5).
 pub const ATTR_AUTOPLAY: &str = "autoplay";
+/// `lazy` (default) or `eager`: whether the widget waits until it nears the viewport.
+pub const ATTR_LOADING: &str = "loading";
 /// Every attribute the widget reads, for `observedAttributes` (plus one `text-…` per string).
-pub const ATTRIBUTES: [&str; 33] = [
+pub const ATTRIBUTES: [&str; 34] = [
     ATTR_FEED,
     ATTR_LIMIT,
     ATTR_LAYOUT,
@@ -110,6 +112,7 @@ pub const ATTRIBUTES: [&str; 33] = [
     ATTR_CHIPS,
     ATTR_STRINGS,
     ATTR_AUTOPLAY,
+    ATTR_LOADING,
 ];
 
 /// Cards shown when `limit` is absent or invalid.
@@ -493,6 +496,14 @@ pub fn parse_config(
         }
         map
     });
+
+    // The loader schedules by this attribute; it is read here only to warn about a bad value.
+    keyword(
+        &get,
+        ATTR_LOADING,
+        &[("lazy", ()), ("eager", ())],
+        &mut warn,
+    );
 
     let sort = keyword(
         &get,
@@ -1001,6 +1012,7 @@ mod tests {
             ("refresh", "60"),
             ("fields", "items: data; title: headline"),
             ("reader", "New-Tab"),
+            ("loading", "Eager"),
         ]);
         assert_eq!(c.reader, ReaderMode::NewTab);
         assert!(w.is_empty(), "{w:?}");
@@ -1011,6 +1023,12 @@ mod tests {
             (25, 0, Some(60))
         );
         assert_eq!(c.fields.and_then(|f| f.items).as_deref(), Some("data"));
+
+        let (_, w) = config(&[("feed", "/f"), ("loading", "soon")]);
+        assert_eq!(
+            w[0].to_string(),
+            "Kabar: attribute loading=\"soon\" is not one of lazy, eager; lazy is used"
+        );
 
         let (_, w) = config(&[("feed", "/f"), ("format", "custom")]);
         assert!(

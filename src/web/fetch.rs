@@ -4,8 +4,9 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use gloo_timers::callback::Timeout;
+use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, AbortSignal};
 
 use crate::state::LoadError;
@@ -135,13 +136,28 @@ async fn attempt(
     }
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The loader's request for `url`, started while the wasm was still downloading (a promise
+    /// of its `Response`, aborted with `signal`), handed over once; null if none.
+    /// Throws where there is no loader (the component tests), which means the same.
+    #[wasm_bindgen(catch, js_namespace = Kabar, js_name = takeFeed)]
+    fn take_feed(url: &str, signal: &AbortSignal) -> Result<Option<js_sys::Promise>, JsValue>;
+}
+
 /// Fetches `url` and returns the body of a 2xx answer.
 async fn fetch_text(url: &str, signal: &AbortSignal) -> Result<Fetched, LoadError> {
-    let response = Request::get(url)
-        .abort_signal(Some(signal))
-        .send()
-        .await
-        .map_err(|e| network_error(url, e))?;
+    let response = match take_feed(url, signal).ok().flatten() {
+        Some(started) => wasm_bindgen_futures::JsFuture::from(started)
+            .await
+            .map(|raw| Response::from(web_sys::Response::from(raw)))
+            .map_err(|e| {
+                let message = e.dyn_ref::<js_sys::Error>().map(js_sys::Error::message);
+                gloo_net::Error::GlooError(message.map(String::from).unwrap_or_default())
+            }),
+        None => Request::get(url).abort_signal(Some(signal)).send().await,
+    }
+    .map_err(|e| network_error(url, e))?;
     // gloo-net's send() is Ok for any status: a 404 page must not be parsed as a feed.
     if !response.ok() {
         return Err(LoadError::Http(response.status()));

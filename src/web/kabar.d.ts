@@ -73,6 +73,8 @@ export interface KabarOptions {
   chips?: boolean;
   theme?: 'light' | 'dark' | 'auto';
   accent?: string;
+  /** `lazy` (default): start only when near the viewport; `eager`: start at once. */
+  loading?: 'lazy' | 'eager';
   /** JSON object of strings to override, e.g. '{"read_more": "Selengkapnya"}'. */
   strings?: string;
   /** Any `text-…` attribute, e.g. textReadMore: 'Selengkapnya'. */
@@ -93,7 +95,8 @@ export interface KabarNewsElement extends HTMLElement, KabarWidgetApi {
 export interface KabarGlobal {
   /** True once kabar.js has run (a second copy does nothing). */
   readonly loaded: boolean;
-  /** Resolves when the widget is ready to mount (the wasm has loaded). */
+  /** Resolves once the wasm has loaded: at once on a page without widgets in its markup, else
+   * when the first widget nears the viewport (or at once for `loading="eager"` or `mount`). */
   readonly ready: Promise<void>;
   /** Sets the options as attributes (data- prefixed on a div) and mounts the widget there. */
   mount(element: HTMLElement, options?: Partial<KabarOptions>): Promise<KabarWidgetApi & { element: HTMLElement }>;
