@@ -5,8 +5,8 @@ use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, S
 
 use crate::config::{parse_config, Config, ConfigWarning, Page};
 
-/// The widget's stylesheet, compiled into the bundle.
-const CSS: &str = include_str!("../../styles/kabar.css");
+/// The widget's stylesheet (`styles/kabar.css`, minified by `build.rs`), compiled in.
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/kabar.min.css"));
 
 thread_local! {
     // One constructed sheet shared by every widget on the page; it is never mutated.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use crate::root;
-use crate::tools::{self, ensure_wasm_bindgen, ensure_wasm_target};
+use crate::tools::{self, ensure_build_packages, ensure_wasm_bindgen, ensure_wasm_target};
 
 /// Where the wasm-bindgen glue is spliced into the loader.
 const GLUE_MARKER: &str = "/*__WASM_BINDGEN_GLUE__*/";
@@ -49,7 +49,7 @@ pub fn run() -> Result<Vec<Written>, String> {
     if !loader.contains(GLUE_MARKER) {
         return Err("src/web/loader.js lost its glue marker".into());
     }
-    let bundle = loader.replace(GLUE_MARKER, glue.trim());
+    let bundle = minify(&loader.replace(GLUE_MARKER, glue.trim()))?;
     let wasm_bytes = std::fs::read(out.join("kabar_bg.wasm")).map_err(|e| e.to_string())?;
 
     let dist = root.join("dist");
@@ -75,6 +75,39 @@ pub fn run() -> Result<Vec<Written>, String> {
         .map_err(|e| format!("cannot write dist/kabar.d.ts: {e}"))?;
     print_sizes(&written);
     Ok(written)
+}
+
+/// The loader and its glue minified by esbuild: about a third of the brotli bytes of the readable
+/// source (12.3 KB to 8.6 KB when this was added). Its `/*!` licence line is kept.
+fn minify(script: &str) -> Result<String, String> {
+    ensure_build_packages()?;
+    let esbuild = root().join("xtask/js/node_modules/.bin/esbuild");
+    let mut child = Command::new(&esbuild)
+        .args([
+            "--minify",
+            "--target=es2020",
+            "--legal-comments=inline",
+            "--log-level=warning",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start {}: {e}", esbuild.display()))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(script.as_bytes())
+            .map_err(|e| format!("could not send the loader to esbuild: {e}"))?;
+    }
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("esbuild did not finish: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "esbuild could not minify the loader ({})",
+            out.status
+        ));
+    }
+    String::from_utf8(out.stdout).map_err(|e| format!("esbuild wrote invalid UTF-8: {e}"))
 }
 
 fn run_build() -> Result<(), String> {

@@ -105,9 +105,26 @@ pub fn ensure_chromium() -> Step {
 
 /// The end-to-end suite's npm packages, exactly as in its lockfile.
 pub fn ensure_e2e_packages() -> Step {
-    let dir = root().join("tests/e2e");
-    let stamp = dir.join("node_modules/.package-lock.json");
-    let lock = dir.join("package-lock.json");
+    ensure_npm_packages("tests/e2e")
+}
+
+/// The build's npm packages (esbuild, which minifies the loader), exactly as in its lockfile.
+pub fn ensure_build_packages() -> Step {
+    ensure_npm_packages("xtask/js")
+}
+
+/// The benchmark's npm packages (the peer widget, esbuild, Lighthouse, Playwright), exactly as in
+/// its lockfile.
+pub fn ensure_bench_packages() -> Step {
+    ensure_npm_packages("tests/bench")
+}
+
+/// `npm ci` in `dir` (relative to the workspace root) unless its `node_modules` was installed
+/// after the lockfile last changed: npm writes `node_modules/.package-lock.json` on every install.
+fn ensure_npm_packages(dir: &str) -> Step {
+    let path = root().join(dir);
+    let stamp = path.join("node_modules/.package-lock.json");
+    let lock = path.join("package-lock.json");
     let fresh = match (std::fs::metadata(&stamp), std::fs::metadata(&lock)) {
         (Ok(s), Ok(l)) => s.modified().ok() >= l.modified().ok(),
         _ => false,
@@ -115,7 +132,7 @@ pub fn ensure_e2e_packages() -> Step {
     if fresh {
         return Ok(());
     }
-    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--prefix", "tests/e2e"]))
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--prefix", dir]))
 }
 
 #[cfg(test)]
