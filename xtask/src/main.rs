@@ -1,5 +1,7 @@
-//! `cargo xtask dist | serve [--port N] | test`: everything a new machine needs, in two commands.
+//! `cargo xtask dist | serve [--port N] | test | bench`: everything a new machine needs, in two
+//! commands (and a benchmark against a peer widget).
 
+mod bench;
 mod dist;
 mod serve;
 mod test;
@@ -17,7 +19,11 @@ fn main() -> ExitCode {
         Some("dist") => dist::run().map(|_| ()),
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(),
-        _ => Err("usage: cargo xtask dist | serve [--port N] | test".to_string()),
+        Some("bench") => bench::run(&args[1..]),
+        _ => Err(format!(
+            "usage: cargo xtask dist | serve [--port N] | test | bench [options]\n{}",
+            bench::USAGE
+        )),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
