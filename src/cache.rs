@@ -1,16 +1,14 @@
 //! The saved copy of a feed kept in `localStorage`: what is stored and when it is fresh. Pure;
 //! the browser layer only reads and writes the string.
 
-use serde_json::{json, Value};
-
 /// Storage keys start with this, then the feed URL; the version changes if the layout does.
-pub const KEY_PREFIX: &str = "kabar:v1:";
+/// (v1 kept the text inside a JSON object: escaping and unescaping a large feed blocked the page.)
+/// The loader checks for a saved copy under the same prefix.
+pub const KEY_PREFIX: &str = "kabar:v2:";
 /// Larger feeds are not saved: writing megabytes to `localStorage` blocks the page.
 pub const MAX_SAVED_BYTES: usize = 2 * 1024 * 1024;
 
 /// A feed's text as it was fetched, with what parsing it again needs.
-// Read through `serde_json::Value`, not a derived `Deserialize`: typed deserialising links
-// serde's float-formatting error messages, about 20 KiB of wasm.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SavedFeed {
     /// When it was fetched, in milliseconds since 1970.
@@ -27,29 +25,30 @@ impl SavedFeed {
         format!("{KEY_PREFIX}{feed_url}")
     }
 
-    /// The stored form, or `None` when it is too large to be worth saving.
+    /// The stored form, or `None` when it is too large to be worth saving: two header lines (the
+    /// time, the page count or nothing) and then the text as it came, so nothing is escaped.
     pub fn encode(&self) -> Option<String> {
         if self.text.len() > MAX_SAVED_BYTES {
             return None;
         }
-        let value = json!({
-            "saved_at": self.saved_at as u64,
-            "total_pages": self.total_pages,
-            "text": self.text,
-        });
-        Some(value.to_string())
+        let pages = self.total_pages.map(|n| n.to_string()).unwrap_or_default();
+        Some(format!("{}\n{pages}\n{}", self.saved_at as u64, self.text))
     }
 
     /// Reads a stored value; anything unreadable (another version, a hand edit) is ignored.
     pub fn decode(stored: &str) -> Option<SavedFeed> {
-        let value: Value = serde_json::from_str(stored).ok()?;
+        let mut parts = stored.splitn(3, '\n');
+        let saved_at = parts.next()?.parse::<u64>().ok()? as f64;
+        let pages = parts.next()?;
+        let total_pages = if pages.is_empty() {
+            None
+        } else {
+            Some(pages.parse().ok()?)
+        };
         Some(SavedFeed {
-            saved_at: value.get("saved_at")?.as_u64()? as f64,
-            total_pages: value
-                .get("total_pages")
-                .and_then(Value::as_u64)
-                .and_then(|n| u32::try_from(n).ok()),
-            text: value.get("text")?.as_str()?.to_string(),
+            saved_at,
+            total_pages,
+            text: parts.next()?.to_string(),
         })
     }
 
@@ -81,7 +80,26 @@ mod tests {
         };
         let stored = saved.encode().expect("small");
         assert_eq!(SavedFeed::decode(&stored), Some(saved.clone()));
-        assert_eq!(SavedFeed::decode("not json"), None);
+        assert_eq!(SavedFeed::decode("not a saved copy"), None);
+        assert_eq!(
+            SavedFeed::decode("{\"saved_at\":1}"),
+            None,
+            "a v1 copy is ignored"
+        );
+        assert_eq!(
+            SavedFeed::decode("1000\nx\n{}"),
+            None,
+            "a page count that is not one"
+        );
+        let no_pages = SavedFeed {
+            total_pages: None,
+            text: "line one\nline two".into(),
+            ..saved.clone()
+        };
+        assert_eq!(
+            SavedFeed::decode(&no_pages.encode().expect("small")),
+            Some(no_pages)
+        );
         assert!(saved.is_fresh(1_000_000.0 + 299_000.0, 300));
         assert!(!saved.is_fresh(1_000_000.0 + 301_000.0, 300));
         assert!(!saved.is_fresh(1_000_000.0, 0), "cache=0 is never fresh");
@@ -92,7 +110,7 @@ mod tests {
             ..saved
         };
         assert_eq!(huge.encode(), None);
-        assert_eq!(SavedFeed::key("https://a.id/f"), "kabar:v1:https://a.id/f");
+        assert_eq!(SavedFeed::key("https://a.id/f"), "kabar:v2:https://a.id/f");
     }
 
     #[test]

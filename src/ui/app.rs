@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_timers::callback::Interval;
+use gloo_timers::callback::{Interval, Timeout};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -16,7 +16,7 @@ use crate::filter::{search_matches, search_words, sections};
 use crate::i18n::Strings;
 use crate::reading::{slug_in_hash, slugs};
 use crate::state::{Action, Announcement, Load, LoadError, More, Phase, WidgetState};
-use crate::ui::{CardList, Carousel, ErrorState, Notice, Reader, Ticker, Toolbar};
+use crate::ui::{CardList, Carousel, ErrorState, Notice, Reader, Skeleton, Ticker, Toolbar};
 use crate::web::page::{self, PopStateListener};
 use crate::web::{
     cache, dispatch, set_state, set_widget_css, ControlHandle, FeedRequest, Fetched, WidgetEvent,
@@ -197,13 +197,16 @@ pub fn App(props: &AppProps) -> Html {
                                 *last.borrow_mut() = Some(fetched.clone());
                                 read_and_save(&config, &url, fetched)
                             });
-                            dispatcher.dispatch(match outcome {
+                            let action = match outcome {
                                 Ok(feed) => Action::Loaded(feed),
                                 Err(error) => {
                                     warn_webmaster(&error);
                                     Action::Failed(error)
                                 }
-                            })
+                            };
+                            // Drawing the cards is a task of its own: parsing a large feed and
+                            // rendering in one would block the page for longer than either.
+                            Timeout::new(0, move || dispatcher.dispatch(action)).forget();
                         })
                     })
                 }
@@ -554,13 +557,16 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let body = match &state.load {
-        Load::Loading => html! { <Notice busy=true text={strings.loading} /> },
+        Load::Loading => html! {
+            <Skeleton text={strings.loading} layout={config.layout} count={skeleton_cards(config)}
+                image={config.show.image && !matches!(config.layout, Layout::Compact | Layout::Ticker)} />
+        },
         Load::Failed(error) => html! {
             <ErrorState title={strings.error} detail={error.visitor_message(strings)}
                 retry={error.is_retryable().then_some(strings.retry)} on_retry={on_retry} />
         },
         Load::Ready(feed) if feed.articles.is_empty() => {
-            html! { <Notice busy=false text={strings.empty} /> }
+            html! { <Notice text={strings.empty} /> }
         }
         Load::Ready(feed) => {
             // A ticker rotates through what it has; "load more" belongs to the other layouts.
@@ -654,6 +660,15 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// Placeholder cards while loading: as many as will show (a ticker shows one headline).
+fn skeleton_cards(config: &Config) -> usize {
+    if config.layout == Layout::Ticker {
+        1
+    } else {
+        config.limit
+    }
+}
+
 /// Shows the saved copy of the feed, if there is a readable one; returns whether it is fresh
 /// enough that the network need not be asked.
 fn show_saved_copy(
@@ -713,10 +728,15 @@ fn read_and_save(config: &Config, url: &str, fetched: Fetched) -> Result<Feed, L
             total_pages: fetched.total_pages,
             text: fetched.text,
         };
-        cache::save(url, &saved);
+        // Writing to localStorage blocks; it waits until the cards are drawn.
+        let url = url.to_string();
+        Timeout::new(SAVE_DELAY_MS, move || cache::save(&url, &saved)).forget();
     }
     Ok(feed)
 }
+
+/// How long after a feed arrives its copy is saved.
+const SAVE_DELAY_MS: u32 = 20;
 
 fn saved_clock(saved_at: f64, config: &Config) -> String {
     let (hours, minutes) = cache::local_time(saved_at);

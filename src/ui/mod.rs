@@ -15,5 +15,5 @@ pub use card_list::{CardList, CardListProps};
 pub use motion::{Carousel, MotionProps, Ticker};
 pub use reader::{Reader, ReaderProps};
 pub use rich_text::article_body;
-pub use status::{ErrorState, ErrorStateProps, Notice, NoticeProps};
+pub use status::{ErrorState, ErrorStateProps, Notice, NoticeProps, Skeleton, SkeletonProps};
 pub use toolbar::{Toolbar, ToolbarProps};

@@ -2,28 +2,54 @@
 
 use yew::prelude::*;
 
+use crate::config::Layout;
+
 /// Props of a notice.
 #[derive(Properties, PartialEq, Debug)]
 pub struct NoticeProps {
     /// The message.
     pub text: AttrValue,
-    /// Whether the widget is loading (shows placeholder cards).
-    pub busy: bool,
 }
 
-/// A polite status message, with placeholder cards while loading.
+/// A polite status message (the feed is empty, nothing matches).
 #[function_component]
 pub fn Notice(props: &NoticeProps) -> Html {
     html! {
         <div class="notice" part="status">
             <p role="status" class="notice-text">{ props.text.clone() }</p>
-            if props.busy {
-                <div class="skeleton" aria-hidden="true">
-                    { for (0..3).map(|_| html! { <div class="skeleton-card"></div> }) }
-                </div>
-            }
         </div>
     }
+}
+
+/// Props of the loading placeholder.
+#[derive(Properties, PartialEq, Debug)]
+pub struct SkeletonProps {
+    /// The loading message, for screen readers.
+    pub text: AttrValue,
+    /// The layout the cards will have.
+    pub layout: Layout,
+    /// How many cards will show.
+    pub count: usize,
+    /// Whether the cards will have images.
+    pub image: bool,
+}
+
+/// Placeholder cards of the final layout, count and image boxes, so the page does not move when
+/// the articles arrive. The loader draws the same markup before the wasm has loaded (see
+/// `skeleton` in `src/web/loader.js`): keep the two in step.
+#[function_component]
+pub fn Skeleton(props: &SkeletonProps) -> Html {
+    html! { <>
+        <p role="status" class="visually-hidden">{ props.text.clone() }</p>
+        <ul class={classes!("cards", props.layout.class(), "skeleton")} aria-hidden="true">
+            { for (0..props.count).map(|_| html! {
+                <li><div class="card skeleton-card">
+                    if props.image { <div class="card-media"></div> }
+                    <div class="card-text"></div>
+                </div></li>
+            }) }
+        </ul>
+    </> }
 }
 
 /// Props of the error state.

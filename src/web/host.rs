@@ -5,16 +5,6 @@ use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, S
 
 use crate::config::{parse_config, Config, ConfigWarning, Page};
 
-/// The widget's stylesheet (`styles/kabar.css`, minified by `build.rs`), compiled in.
-const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/kabar.min.css"));
-
-thread_local! {
-    // One constructed sheet shared by every widget on the page; it is never mutated.
-    static SHEET: Option<CssStyleSheet> = CssStyleSheet::new()
-        .ok()
-        .filter(|sheet| sheet.replace_sync(CSS).is_ok());
-}
-
 /// `<kabar-news feed>` reads plain names; `<div data-kabar-news data-feed>` reads `data-` names.
 fn attribute_prefix(host: &Element) -> &'static str {
     if host.local_name() == "kabar-news" {
@@ -42,8 +32,8 @@ pub fn read_config(host: &Element) -> (Config, Vec<ConfigWarning>) {
     )
 }
 
-/// Opens (or reuses) the host's shadow root, adopts the stylesheet and returns an empty element
-/// to render into.
+/// Opens (or reuses) the host's shadow root and returns an empty element to render into. The
+/// loader has already opened it with the widget's stylesheet (and placeholder cards).
 pub fn prepare_shadow_root(host: &HtmlElement) -> Result<Element, JsValue> {
     let shadow: ShadowRoot = match host.shadow_root() {
         Some(existing) => existing,
@@ -57,13 +47,6 @@ pub fn prepare_shadow_root(host: &HtmlElement) -> Result<Element, JsValue> {
                 ))
             })?,
     };
-    let sheets = js_sys::Array::new();
-    SHEET.with(|sheet| {
-        if let Some(sheet) = sheet {
-            sheets.push(sheet);
-        }
-    });
-    shadow.set_adopted_style_sheets(&sheets);
     let document = host
         .owner_document()
         .ok_or("the host element has no document")?;
@@ -74,7 +57,7 @@ pub fn prepare_shadow_root(host: &HtmlElement) -> Result<Element, JsValue> {
 }
 
 /// Puts the widget's own CSS (see `Config::custom_properties`) into a stylesheet adopted after
-/// the shared one, creating it the first time.
+/// the shared one the loader adopted, creating it the first time.
 pub fn set_widget_css(host: &HtmlElement, css: &str) {
     let Some(shadow) = host.shadow_root() else {
         return;

@@ -17,11 +17,41 @@ fn locale(lang: Lang) -> &'static str {
     }
 }
 
-/// `new Intl[name](locale, options)`.
-fn intl(name: &str, lang: Lang, options: &Object) -> Option<JsValue> {
+thread_local! {
+    // Formatters by name, language, options and zone: making one costs about a millisecond, and
+    // every card's date asks for the same few.
+    static FORMATTERS: std::cell::RefCell<Vec<(String, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `new Intl[name](locale, options)`, made once per distinct set of arguments.
+fn intl(
+    name: &str,
+    lang: Lang,
+    pairs: &[(&str, &str)],
+    time_zone: Option<&str>,
+) -> Option<JsValue> {
+    let mut key = format!("{name} {} {}", locale(lang), time_zone.unwrap_or(""));
+    for (option, value) in pairs {
+        key.push_str(&format!(" {option}={value}"));
+    }
+    if let Some(found) = FORMATTERS.with(|cache| {
+        cache
+            .borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, f)| f.clone())
+    }) {
+        return Some(found);
+    }
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let constructor: Function = Reflect::get(&intl, &name.into()).ok()?.dyn_into().ok()?;
-    Reflect::construct(&constructor, &Array::of2(&locale(lang).into(), options)).ok()
+    let formatter = Reflect::construct(
+        &constructor,
+        &Array::of2(&locale(lang).into(), &options(pairs, time_zone)),
+    )
+    .ok()?;
+    FORMATTERS.with(|cache| cache.borrow_mut().push((key, formatter.clone())));
+    Some(formatter)
 }
 
 /// `object.format(...args)` as a string.
@@ -47,7 +77,7 @@ fn options(pairs: &[(&str, &str)], time_zone: Option<&str>) -> Object {
 
 /// Whether `Intl` accepts the time zone.
 pub fn time_zone_works(time_zone: &str) -> bool {
-    intl("DateTimeFormat", Lang::En, &options(&[], Some(time_zone))).is_some()
+    intl("DateTimeFormat", Lang::En, &[], Some(time_zone)).is_some()
 }
 
 /// The date as the `date` attribute asks; `None` for `date="none"`.
@@ -63,11 +93,7 @@ pub fn display_date(
         DateStyle::Relative => {
             let seconds_ago = (Date::now() / 1000.0) as i64 - ts.unix_seconds;
             if let Some((value, unit)) = relative_unit(seconds_ago) {
-                let formatter = intl(
-                    "RelativeTimeFormat",
-                    lang,
-                    &options(&[("numeric", "auto")], None),
-                );
+                let formatter = intl("RelativeTimeFormat", lang, &[("numeric", "auto")], None);
                 let text = formatter.and_then(|f| {
                     call_format(&f, &Array::of2(&(value as f64).into(), &unit.into()))
                 });
@@ -91,7 +117,7 @@ pub fn display_date(
         ],
     };
     let date = Date::new(&((ts.unix_seconds as f64) * 1000.0).into());
-    intl("DateTimeFormat", lang, &options(pairs, time_zone))
+    intl("DateTimeFormat", lang, pairs, time_zone)
         .and_then(|formatter| call_format(&formatter, &Array::of1(&date)))
         .or_else(|| Some(format_date(ts, lang)))
 }

@@ -17,6 +17,10 @@
 
   /*__WASM_BINDGEN_GLUE__*/
 
+  // styles/kabar.css, minified by `cargo xtask dist`. It lives here rather than in the wasm so
+  // placeholder cards can be drawn before the wasm has arrived.
+  var CSS = /*__KABAR_CSS__*/'';
+
   var widgets = new Map();
   var broken = false;
 
@@ -135,11 +139,15 @@
 
   function wake(host) {
     if (sleepers) sleepers.unobserve(host);
+    // After a failure widgets stay plain fallback content.
+    if (broken) return;
+    reserve(host);
     // The wasm first: it is the larger download; the feed follows in parallel.
     loadModule();
     if (!awake.has(host)) {
       awake.add(host);
       prefetch(host);
+      warmDates(host);
     }
     if (moduleReady) mount(host);
   }
@@ -151,12 +159,80 @@
     return found;
   }
 
+  // --- Placeholder cards at once, so the page does not move when the articles arrive. ---
+
+  var sheet = null;
+
+  // Opens the shadow root with the widget's stylesheet and draws placeholder cards in it.
+  function reserve(host) {
+    if (host.shadowRoot) return;
+    var root;
+    try {
+      root = host.attachShadow({ mode: 'open' });
+    } catch (e) {
+      return; // An element that cannot have one: mount() says so, with advice.
+    }
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    }
+    root.adoptedStyleSheets = [sheet];
+    root.append(skeleton(host));
+  }
+
+  function element(name, className, parent) {
+    var node = document.createElement(name);
+    if (className) node.className = className;
+    if (parent) parent.append(node);
+    return node;
+  }
+
+  function keyword(host, name, choices) {
+    var value = (attribute(host, name) || '').trim().toLowerCase();
+    return choices.indexOf(value) >= 0 ? value : choices[0];
+  }
+
+  // `limit`: larger values are lowered to 100, anything else unusable means 6.
+  function limit(host) {
+    var value = Number((attribute(host, 'limit') || '').trim());
+    return Number.isInteger(value) && value >= 1 ? Math.min(value, 100) : 6;
+  }
+
+  // The loading markup of the App (src/ui/app.rs) and its Skeleton (src/ui/status.rs), read from
+  // the same attributes with the same defaults: keep the three in step. Attributes it does not
+  // read (columns, min-card-width, image-ratio) only make the placeholders less exact.
+  function skeleton(host) {
+    var layout = keyword(host, 'layout', ['grid', 'list', 'compact', 'featured', 'carousel', 'ticker']);
+    var show = attribute(host, 'show');
+    var image = layout !== 'compact' && layout !== 'ticker' &&
+      (show === null || show.split(',').some(function (part) { return part.trim().toLowerCase() === 'image'; }));
+    var count = layout === 'ticker' ? 1 : limit(host);
+    var mountPoint = element('div', 'kabar-mount');
+    var section = element('section', 'kabar theme-' + keyword(host, 'theme', ['light', 'dark', 'auto']), mountPoint);
+    section.setAttribute('part', 'root');
+    var heading = (attribute(host, 'heading') || '').trim();
+    if (heading) {
+      var cardLevel = Number(attribute(host, 'heading-level'));
+      var level = Math.max((cardLevel >= 2 && cardLevel <= 6 && Number.isInteger(cardLevel) ? cardLevel : 3) - 1, 2);
+      element('h' + level, 'kabar-heading', section).textContent = heading;
+    }
+    var list = element('ul', 'cards ' + layout + ' skeleton', section);
+    list.setAttribute('aria-hidden', 'true');
+    for (var i = 0; i < count; i++) {
+      var card = element('div', 'card skeleton-card', element('li', '', list));
+      if (image) element('div', 'card-media', card);
+      element('div', 'card-text', card);
+    }
+    return mountPoint;
+  }
+
   // --- The feed request, started in parallel with the wasm download. ---
 
   var prefetched = new Map();
 
   // Starts the first request for a waking widget's feed, so it downloads while the wasm does.
-  // Not when a saved copy exists: then the widget shows it and decides whether to ask again.
+  // Not when a saved copy exists (under src/cache.rs KEY_PREFIX): then the widget shows it and
+  // decides whether to ask again.
   function prefetch(host) {
     var raw = attribute(host, 'feed');
     var url;
@@ -164,7 +240,7 @@
     if (!raw || !/^https?:/.test(url) || prefetched.has(url)) return;
     var cacheOff = (attribute(host, 'cache') || '').trim() === '0';
     try {
-      if (!cacheOff && localStorage.getItem('kabar:v1:' + url) !== null) return;
+      if (!cacheOff && localStorage.getItem('kabar:v2:' + url) !== null) return;
     } catch (e) { /* storage refused: there is no saved copy either */ }
     var controller = new AbortController();
     var request = fetch(url, { signal: controller.signal });
@@ -190,6 +266,19 @@
     signal.addEventListener('abort', function () { started.controller.abort(); });
     return started.request;
   };
+
+  // The first date formatter in a language loads the browser's locale data, about 20 ms. Doing
+  // that now, while the wasm downloads, takes it out of the task that draws the cards.
+  var warmed = {};
+  function warmDates(host) {
+    var lang = (attribute(host, 'lang') || document.documentElement.lang || '').trim().toLowerCase();
+    var locale = lang.slice(0, 2) === 'en' ? 'en-US' : 'id-ID';
+    if (warmed[locale] || typeof Intl !== 'object') return;
+    warmed[locale] = true;
+    setTimeout(function () {
+      new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(0);
+    });
+  }
 
   // --- The module. ---
 

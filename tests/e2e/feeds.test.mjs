@@ -146,6 +146,8 @@ test('a cached feed renders at once on the next visit, and while the server is d
   // First visit: fetched and saved.
   const first = await openPage(browser, server.page('<kabar-news id="w" feed="/cached/feed.json" cache="300"></kabar-news>'));
   await waitForState(first.page, '#w', 'ready');
+  // The copy is written just after the cards are drawn, not in the same task.
+  await first.page.waitForFunction(() => Object.keys(localStorage).some((key) => key.startsWith('kabar:v2:') && key.endsWith('/cached/feed.json')));
   await first.page.close();
   assert.equal(requests('/cached/feed.json').length, 1);
 

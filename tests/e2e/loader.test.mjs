@@ -17,18 +17,30 @@ test('an async script under any path loads its wasm relative to itself', async (
   await page.close();
 });
 
-test('the light-DOM fallback shows until the widget renders, then gives way', async () => {
-  // The script (and so its wasm, loaded relative to it) is served slowly: the page must show the
-  // webmaster's link meanwhile.
-  const { page } = await openPage(browser, server.page({
-    script: '/slow/1500/dist/kabar.js',
-    body: '<kabar-news id="w" feed="/feeds/berita.json"><a id="fallback" href="/berita">Semua berita</a></kabar-news>',
+test('the light-DOM fallback shows until the script runs, placeholder cards until the wasm has loaded, then the cards', async () => {
+  // The script and its wasm are both served slowly: the page shows the webmaster's link until
+  // the script runs, then placeholder cards of the final layout while the wasm downloads.
+  const url = server.page({
+    script: '/slow/1000/dist/kabar.js',
+    load: `defer data-kabar-base="${server.url}/slow/1500/dist/"`,
+    body: '<kabar-news id="w" feed="/feeds/berita.json" limit="4" layout="list"><a id="fallback" href="/berita">Semua berita</a></kabar-news>',
+  });
+  const page = await browser.context.newPage();
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.locator('#fallback').waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => document.querySelector('#w').shadowRoot), null);
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot !== null);
+  const placeholders = await inShadow(page, '#w', (root) => ({
+    cards: root.querySelectorAll('ul.cards.list.skeleton > li > .card').length,
+    hidden: root.querySelector('ul.skeleton').getAttribute('aria-hidden'),
+    styled: getComputedStyle(root.querySelector('ul.skeleton')).display,
   }));
-  assert.equal(await page.locator('#fallback').isVisible(), true);
+  assert.deepEqual(placeholders, { cards: 4, hidden: 'true', styled: 'grid' });
+  assert.equal(await page.locator('#fallback').isVisible(), false);
   assert.equal(await page.locator('#w').getAttribute('data-state'), null);
   await waitForState(page, '#w', 'ready');
-  assert.equal(await page.locator('#fallback').isVisible(), false);
-  assert.ok(server.log.some((e) => e.path === '/slow/1500/dist/kabar_bg.wasm'), 'the wasm came from beside the script');
+  assert.equal(await inShadow(page, '#w', (root) => root.querySelectorAll('.skeleton').length + ':' + root.querySelectorAll('article.card').length), '0:4');
+  assert.ok(server.log.some((e) => e.path === '/slow/1500/dist/kabar_bg.wasm'), 'the wasm came from its base URL');
   await page.close();
 });
 

@@ -9,6 +9,8 @@ use crate::tools::{self, ensure_build_packages, ensure_wasm_bindgen, ensure_wasm
 
 /// Where the wasm-bindgen glue is spliced into the loader.
 const GLUE_MARKER: &str = "/*__WASM_BINDGEN_GLUE__*/";
+/// Where the minified stylesheet is spliced into the loader, as a string literal.
+const CSS_MARKER: &str = "/*__KABAR_CSS__*/''";
 
 /// A file written to `dist/` and its sizes in bytes.
 #[derive(Debug)]
@@ -46,10 +48,16 @@ pub fn run() -> Result<Vec<Written>, String> {
 
     let glue = read(out.join("kabar.js"))?;
     let loader = read(root.join("src/web/loader.js"))?;
-    if !loader.contains(GLUE_MARKER) {
-        return Err("src/web/loader.js lost its glue marker".into());
+    if !loader.contains(GLUE_MARKER) || !loader.contains(CSS_MARKER) {
+        return Err("src/web/loader.js lost its glue or CSS marker".into());
     }
-    let bundle = minify(&loader.replace(GLUE_MARKER, glue.trim()))?;
+    let css = esbuild(&read(root.join("styles/kabar.css"))?, "css")?;
+    let bundle = esbuild(
+        &loader
+            .replace(GLUE_MARKER, glue.trim())
+            .replace(CSS_MARKER, &js_string(css.trim())),
+        "js",
+    )?;
     let wasm_bytes = std::fs::read(out.join("kabar_bg.wasm")).map_err(|e| e.to_string())?;
 
     let dist = root.join("dist");
@@ -77,9 +85,10 @@ pub fn run() -> Result<Vec<Written>, String> {
     Ok(written)
 }
 
-/// The loader and its glue minified by esbuild: about a third of the brotli bytes of the readable
-/// source (12.3 KB to 8.6 KB when this was added). Its `/*!` licence line is kept.
-fn minify(script: &str) -> Result<String, String> {
+/// `source` (`loader` is `js` or `css`) minified by esbuild. For the loader and its glue that is
+/// about a third of the readable source's brotli bytes (12.3 KB to 8.6 KB when this was added);
+/// its `/*!` licence line is kept.
+fn esbuild(source: &str, loader: &str) -> Result<String, String> {
     ensure_build_packages()?;
     let esbuild = root().join("xtask/js/node_modules/.bin/esbuild");
     let mut child = Command::new(&esbuild)
@@ -89,25 +98,45 @@ fn minify(script: &str) -> Result<String, String> {
             "--legal-comments=inline",
             "--log-level=warning",
         ])
+        .arg(format!("--loader={loader}"))
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
         .map_err(|e| format!("could not start {}: {e}", esbuild.display()))?;
     if let Some(mut stdin) = child.stdin.take() {
         stdin
-            .write_all(script.as_bytes())
-            .map_err(|e| format!("could not send the loader to esbuild: {e}"))?;
+            .write_all(source.as_bytes())
+            .map_err(|e| format!("could not send {loader} to esbuild: {e}"))?;
     }
     let out = child
         .wait_with_output()
         .map_err(|e| format!("esbuild did not finish: {e}"))?;
     if !out.status.success() {
         return Err(format!(
-            "esbuild could not minify the loader ({})",
+            "esbuild could not minify the {loader} ({})",
             out.status
         ));
     }
     String::from_utf8(out.stdout).map_err(|e| format!("esbuild wrote invalid UTF-8: {e}"))
+}
+
+/// `text` as a double-quoted JavaScript string literal.
+fn js_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn run_build() -> Result<(), String> {
@@ -186,4 +215,17 @@ pub fn check_budget(files: &[Written]) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::js_string;
+
+    #[test]
+    fn css_becomes_a_string_literal_that_reads_back_the_same() {
+        assert_eq!(
+            js_string(".a::before{content:\"✓ \\\"\"}\n"),
+            r#"".a::before{content:\"✓ \\\"\"}\n""#
+        );
+    }
 }
