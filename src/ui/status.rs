@@ -49,6 +49,10 @@ pub fn Skeleton(props: &SkeletonProps) -> Html {
                 </div></li>
             }) }
         </ul>
+        // Most feeds have more articles than are shown: room for "load more" below.
+        if props.layout != Layout::Ticker {
+            <div class="more skeleton-more" aria-hidden="true"></div>
+        }
     </> }
 }
 

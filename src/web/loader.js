@@ -223,6 +223,7 @@
       if (image) element('div', 'card-media', card);
       element('div', 'card-text', card);
     }
+    if (layout !== 'ticker') element('div', 'more skeleton-more', section).setAttribute('aria-hidden', 'true');
     return mountPoint;
   }
 
@@ -293,6 +294,8 @@
     wasm_bindgen({ module_or_path: wasmUrl }).then(
       function (instance) {
         exports = instance;
+        // Visible in DevTools' performance panel, and read by `cargo xtask bench`.
+        if (performance.mark) performance.mark('kabar:module-ready');
         start(wasm_bindgen.attributes());
         resolveReady();
       },

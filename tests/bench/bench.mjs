@@ -222,12 +222,19 @@ async function runWidget(browser, server, key, size, options) {
   const widget = { ...WIDGETS[key], key };
   const url = `${server.url}/bench/${key}-${size}.html`;
   const run = {};
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  // A returning visitor has a real profile: an off-the-record context (browser.newContext) keeps
+  // no compiled-code cache, so its "warm" visit would compile the wasm and the scripts again.
+  // A fresh profile directory per run, so the cold visit is cold.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: VIEWPORT,
+  });
   try {
     run.cold = await visit(context, widget, url, { size, memory: true, reader: key === 'kabar' });
     run.warm = await visit(context, widget, url, { size });
   } finally {
     await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
   }
   const throttled = await browser.newContext({ viewport: VIEWPORT });
   try {

@@ -72,3 +72,21 @@ test('loading="eager" starts at once, and a hidden widget starts when it is show
   assert.deepEqual(pageErrors, []);
   await page.close();
 });
+
+test('placeholder cards keep the page still: no layout shift when the articles arrive', async () => {
+  const filler = `<p>${'Kabar terbaru dari pemerintah daerah dan kecamatan di seluruh kabupaten. '.repeat(8)}</p>`.repeat(6);
+  for (const layout of ['grid', 'list', 'compact']) {
+    const { page, pageErrors } = await openPage(browser, server.page({
+      load: 'defer blocking="render"',
+      head: `<script>window.__shift = 0; new PerformanceObserver((list) => list.getEntries().forEach((e) => { if (!e.hadRecentInput) window.__shift += e.value; })).observe({ type: 'layout-shift', buffered: true });</script>`,
+      // The feed arrives well after the placeholders, as on a slow connection.
+      body: `<h1>Berita</h1><kabar-news id="w" feed="/slow/400/feeds/berita.json" limit="6" layout="${layout}" cache="0"></kabar-news>${filler}`,
+    }));
+    await waitForState(page, '#w', 'ready');
+    await page.waitForTimeout(300);
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift <= 0.01, `${layout}: layout shift ${shift}`);
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  }
+});
