@@ -104,6 +104,8 @@ export interface KabarGlobal {
   unmount(element: HTMLElement): void;
   /** The API of a mounted widget, or null. */
   widget(element: HTMLElement): (KabarWidgetApi & { element: HTMLElement }) | null;
+  /** The wasm's linear memory in bytes (0 before it loads), for measuring. */
+  wasmMemoryBytes(): number;
 }
 
 declare global {
