@@ -349,7 +349,11 @@
     var removed = false;
     records.forEach(function (record) {
       for (var i = 0; i < record.addedNodes.length; i++) hostsIn(record.addedNodes[i]).forEach(schedule);
-      if (record.removedNodes.length) removed = true;
+      for (var j = 0; j < record.removedNodes.length; j++) {
+        removed = true;
+        // A widget still waiting to wake is no longer watched once it has left the page.
+        if (sleepers) hostsIn(record.removedNodes[j]).forEach(function (host) { sleepers.unobserve(host); });
+      }
     });
     if (removed) {
       widgets.forEach(function (_, host) {
