@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::color::Rgb;
+use crate::contract::{self, Range};
 use crate::feed::{parse_fields, FieldMap, Format, Sort};
 use crate::filter::{Filters, Since};
 use crate::i18n::{Lang, Strings};
@@ -78,107 +79,131 @@ pub const ATTR_AUTOPLAY: &str = "autoplay";
 /// `lazy` (default) or `eager`: whether the widget waits until it nears the viewport.
 pub const ATTR_LOADING: &str = "loading";
 /// Every attribute the widget reads, for `observedAttributes` (plus one `text-…` per string).
-pub const ATTRIBUTES: [&str; 34] = [
-    ATTR_FEED,
-    ATTR_LIMIT,
-    ATTR_LAYOUT,
-    ATTR_LANG,
-    ATTR_FORMAT,
-    ATTR_FIELDS,
-    ATTR_SORT,
-    ATTR_TIMEOUT,
-    ATTR_CACHE,
-    ATTR_REFRESH,
-    ATTR_READER,
-    ATTR_SHOW,
-    ATTR_EXCERPT,
-    ATTR_IMAGE_RATIO,
-    ATTR_FALLBACK_IMAGE,
-    ATTR_HEADING,
-    ATTR_HEADING_LEVEL,
-    ATTR_TARGET,
-    ATTR_THEME,
-    ATTR_ACCENT,
-    ATTR_CATEGORY,
-    ATTR_EXCLUDE_CATEGORY,
-    ATTR_INCLUDE,
-    ATTR_EXCLUDE,
-    ATTR_SINCE,
-    ATTR_COLUMNS,
-    ATTR_MIN_CARD_WIDTH,
-    ATTR_DATE,
-    ATTR_TIMEZONE,
-    ATTR_SEARCH,
-    ATTR_CHIPS,
-    ATTR_STRINGS,
-    ATTR_AUTOPLAY,
-    ATTR_LOADING,
-];
+pub const ATTRIBUTES: [&str; contract::COUNT] = contract::NAMES;
+
+/// A number attribute's name and range, taken from the contract table at compile time (so a
+/// name missing from the table does not build, and only the name and range reach the wasm).
+#[derive(Clone, Copy, Debug)]
+struct Numeric {
+    name: &'static str,
+    range: Range,
+}
+
+impl Numeric {
+    const fn of(name: &'static str) -> Numeric {
+        Numeric {
+            name,
+            range: contract::attribute(name).kind.range(),
+        }
+    }
+}
+
+const LIMIT: Numeric = Numeric::of(ATTR_LIMIT);
+const TIMEOUT: Numeric = Numeric::of(ATTR_TIMEOUT);
+const CACHE: Numeric = Numeric::of(ATTR_CACHE);
+const REFRESH: Numeric = Numeric::of(ATTR_REFRESH);
+const AUTOPLAY: Numeric = Numeric::of(ATTR_AUTOPLAY);
+const EXCERPT: Numeric = Numeric::of(ATTR_EXCERPT);
+const HEADING_LEVEL: Numeric = Numeric::of(ATTR_HEADING_LEVEL);
+const COLUMNS: Numeric = Numeric::of(ATTR_COLUMNS);
 
 /// Cards shown when `limit` is absent or invalid.
-pub const DEFAULT_LIMIT: usize = 6;
+pub const DEFAULT_LIMIT: usize = contract::attribute(ATTR_LIMIT).default.number() as usize;
 /// The most cards a widget shows; larger limits are lowered to it.
-pub const MAX_LIMIT: usize = 100;
+pub const MAX_LIMIT: usize = LIMIT.range.max as usize;
 /// Request timeout when `timeout` is absent.
-pub const DEFAULT_TIMEOUT_SECONDS: u32 = 10;
+pub const DEFAULT_TIMEOUT_SECONDS: u32 = contract::attribute(ATTR_TIMEOUT).default.number();
 /// Longest allowed request timeout.
-pub const MAX_TIMEOUT_SECONDS: u32 = 120;
+pub const MAX_TIMEOUT_SECONDS: u32 = TIMEOUT.range.max;
 /// How long a cached feed counts as fresh when `cache` is absent.
-pub const DEFAULT_CACHE_SECONDS: u32 = 300;
+pub const DEFAULT_CACHE_SECONDS: u32 = contract::attribute(ATTR_CACHE).default.number();
 /// Longest cache lifetime (a week).
-pub const MAX_CACHE_SECONDS: u32 = 7 * 24 * 3600;
+pub const MAX_CACHE_SECONDS: u32 = CACHE.range.max;
 /// Shortest refresh interval, so a typo cannot hammer the agency's server.
-pub const MIN_REFRESH_SECONDS: u32 = 30;
+pub const MIN_REFRESH_SECONDS: u32 = REFRESH.range.min;
 /// Longest refresh interval (a day).
-pub const MAX_REFRESH_SECONDS: u32 = 24 * 3600;
+pub const MAX_REFRESH_SECONDS: u32 = REFRESH.range.max;
+/// Seconds a ticker shows each headline when `autoplay` is absent.
+pub const DEFAULT_TICKER_SECONDS: u32 = 5;
+/// Most columns `columns` may force.
+pub const MAX_COLUMNS: u8 = COLUMNS.range.max as u8;
+/// Card heading level when `heading-level` is absent.
+pub const DEFAULT_HEADING_LEVEL: u8 =
+    contract::attribute(ATTR_HEADING_LEVEL).default.number() as u8;
+/// Longest `excerpt` allowed.
+pub const MAX_EXCERPT_CHARS: usize = EXCERPT.range.max as usize;
 
-/// How the cards are arranged.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Layout {
-    /// Columns that follow the available width.
-    #[default]
-    Grid,
-    /// One column, image beside the text.
-    List,
-    /// Headlines with their dates only, for a sidebar.
-    Compact,
-    /// The first article large, the rest in a grid below it.
-    Featured,
-    /// One row that scrolls sideways, with previous/next buttons.
-    Carousel,
-    /// One line of rotating headlines with a pause button.
-    Ticker,
+/// Declares an enum read from a keyword attribute: each variant with the keyword that names it,
+/// the first being the default. `KEYWORDS` goes into the contract table; `ALL` lines up with it.
+macro_rules! keyword_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $(#[$first_doc:meta])* $first:ident = $first_keyword:literal,
+            $( $(#[$doc:meta])* $variant:ident = $keyword:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+        pub enum $name {
+            $(#[$first_doc])*
+            #[default]
+            $first,
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl $name {
+            /// The attribute's keywords, the default first.
+            pub const KEYWORDS: &'static [&'static str] = &[$first_keyword, $($keyword),*];
+            /// Every value, in the order of `KEYWORDS`.
+            pub const ALL: &'static [$name] = &[$name::$first, $($name::$variant),*];
+
+            /// The keyword that names this value.
+            pub fn keyword(self) -> &'static str {
+                match self {
+                    $name::$first => $first_keyword,
+                    $( $name::$variant => $keyword, )*
+                }
+            }
+        }
+    };
+}
+
+keyword_enum! {
+    /// How the cards are arranged.
+    pub enum Layout {
+        /// Columns that follow the available width.
+        Grid = "grid",
+        /// One column, image beside the text.
+        List = "list",
+        /// Headlines with their dates only, for a sidebar.
+        Compact = "compact",
+        /// The first article large, the rest in a grid below it.
+        Featured = "featured",
+        /// One row that scrolls sideways, with previous/next buttons.
+        Carousel = "carousel",
+        /// One line of rotating headlines with a pause button.
+        Ticker = "ticker",
+    }
 }
 
 impl Layout {
     /// The CSS class of the card list.
     pub fn class(self) -> &'static str {
-        match self {
-            Layout::Grid => "grid",
-            Layout::List => "list",
-            Layout::Compact => "compact",
-            Layout::Featured => "featured",
-            Layout::Carousel => "carousel",
-            Layout::Ticker => "ticker",
-        }
+        self.keyword()
     }
 }
 
-/// Seconds a ticker shows each headline when `autoplay` is absent.
-pub const DEFAULT_TICKER_SECONDS: u32 = 5;
-/// Most columns `columns` may force.
-pub const MAX_COLUMNS: u8 = 6;
-
-/// What a click on a card does.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ReaderMode {
-    /// Opens the reader view on the page.
-    #[default]
-    Inline,
-    /// Goes to the original article in the same tab.
-    Link,
-    /// Opens the original article in a new tab.
-    NewTab,
+keyword_enum! {
+    /// What a click on a card does.
+    pub enum ReaderMode {
+        /// Opens the reader view on the page.
+        Inline = "inline",
+        /// Goes to the original article in the same tab.
+        Link = "link",
+        /// Opens the original article in a new tab.
+        NewTab = "new-tab",
+    }
 }
 
 /// The parts of a card that are shown.
@@ -211,14 +236,39 @@ impl Default for Show {
     }
 }
 
-/// Where links to original articles open.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum LinkTarget {
-    /// A new tab (`target="_blank"`).
-    #[default]
-    Blank,
-    /// The same tab.
-    SelfTab,
+impl Show {
+    /// Nothing shown; `show="…"` switches parts on.
+    const NONE: Show = Show {
+        image: false,
+        date: false,
+        author: false,
+        category: false,
+        excerpt: false,
+        source: false,
+    };
+
+    /// The switch for a part named in `show` (see [`contract::SHOW_PARTS`]).
+    fn part(&mut self, name: &str) -> Option<&mut bool> {
+        match name {
+            "image" => Some(&mut self.image),
+            "date" => Some(&mut self.date),
+            "author" => Some(&mut self.author),
+            "category" => Some(&mut self.category),
+            "excerpt" => Some(&mut self.excerpt),
+            "source" => Some(&mut self.source),
+            _ => None,
+        }
+    }
+}
+
+keyword_enum! {
+    /// Where links to original articles open.
+    pub enum LinkTarget {
+        /// A new tab (`target="_blank"`).
+        Blank = "_blank",
+        /// The same tab.
+        SelfTab = "_self",
+    }
 }
 
 impl LinkTarget {
@@ -231,32 +281,32 @@ impl LinkTarget {
     }
 }
 
-/// How dates read.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum DateStyle {
-    /// "26 November 2026".
-    #[default]
-    Medium,
-    /// "2 jam lalu", "kemarin"; a medium date after a week.
-    Relative,
-    /// "26/11/2026".
-    Short,
-    /// "Kamis, 26 November 2026".
-    Long,
-    /// No dates.
-    None,
+keyword_enum! {
+    /// How dates read.
+    pub enum DateStyle {
+        /// "26 November 2026".
+        Medium = "medium",
+        /// "2 jam lalu", "kemarin"; a medium date after a week.
+        Relative = "relative",
+        /// "26/11/2026".
+        Short = "short",
+        /// "Kamis, 26 November 2026".
+        Long = "long",
+        /// No dates.
+        None = "none",
+    }
 }
 
-/// Light or dark colours.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Theme {
-    /// Dark text on light cards.
-    #[default]
-    Light,
-    /// Light text on dark cards.
-    Dark,
-    /// Follows `prefers-color-scheme`.
-    Auto,
+keyword_enum! {
+    /// Light or dark colours.
+    pub enum Theme {
+        /// Dark text on light cards.
+        Light = "light",
+        /// Light text on dark cards.
+        Dark = "dark",
+        /// Follows `prefers-color-scheme`.
+        Auto = "auto",
+    }
 }
 
 impl Theme {
@@ -270,10 +320,8 @@ impl Theme {
     }
 }
 
-/// Card heading level when `heading-level` is absent.
-pub const DEFAULT_HEADING_LEVEL: u8 = 3;
-/// Longest `excerpt` allowed.
-pub const MAX_EXCERPT_CHARS: usize = 1000;
+/// `sort`: the article orders, in the order of [`contract::SORT_KEYWORDS`].
+const SORTS: [Sort; 2] = [Sort::Newest, Sort::Feed];
 
 /// The page around the widget, for defaults.
 #[derive(Clone, Copy, Debug)]
@@ -392,391 +440,80 @@ pub fn parse_config(
     prefix: &str,
     page: Page,
 ) -> (Config, Vec<ConfigWarning>) {
-    let page_url = page.url;
-    let mut warnings = Vec::new();
-    let mut warn = |name: &str, value: Option<&str>, advice: String| {
-        warnings.push(ConfigWarning {
-            attribute: format!("{prefix}{name}"),
-            value: value.map(str::to_string),
-            advice,
-        });
+    let mut attrs = Attributes {
+        get,
+        prefix,
+        warnings: Vec::new(),
     };
-
-    let feed = match get(ATTR_FEED).filter(|v| !v.trim().is_empty()) {
-        None => {
-            warn(
-                ATTR_FEED,
-                None,
-                "set it to the URL of a feed (JSON Feed, WordPress posts, RSS or Atom), e.g. feed=\"/wp-json/wp/v2/posts?_embed\"".into(),
-            );
-            Err(FeedUrlProblem::Missing)
-        }
-        Some(raw) => match safe_url(page_url, &raw, UrlUse::Feed) {
-            Some(url) => Ok(url),
-            None => {
-                warn(
-                    ATTR_FEED,
-                    Some(&raw),
-                    "is not an http(s) URL; set it to the address of a feed".into(),
-                );
-                Err(FeedUrlProblem::Unusable(raw))
-            }
-        },
-    };
-
-    let limit = match get(ATTR_LIMIT) {
-        None => DEFAULT_LIMIT,
-        Some(raw) => match raw.trim().parse::<usize>() {
-            Ok(n) if (1..=MAX_LIMIT).contains(&n) => n,
-            Ok(n) if n > MAX_LIMIT => {
-                warn(
-                    ATTR_LIMIT,
-                    Some(&raw),
-                    format!("is above the maximum; {MAX_LIMIT} is used"),
-                );
-                MAX_LIMIT
-            }
-            _ => {
-                warn(
-                    ATTR_LIMIT,
-                    Some(&raw),
-                    format!("is not a whole number from 1 to {MAX_LIMIT}; the default {DEFAULT_LIMIT} is used"),
-                );
-                DEFAULT_LIMIT
-            }
-        },
-    };
-
-    let layout = keyword(
-        &get,
-        ATTR_LAYOUT,
-        &[
-            ("grid", Layout::Grid),
-            ("list", Layout::List),
-            ("compact", Layout::Compact),
-            ("featured", Layout::Featured),
-            ("carousel", Layout::Carousel),
-            ("ticker", Layout::Ticker),
-        ],
-        &mut warn,
-    );
-
-    // Without a lang attribute the widget speaks the page's language when it knows it.
-    let page_lang = page.lang.and_then(Lang::parse).unwrap_or_default();
-    let lang = match get(ATTR_LANG) {
-        None => page_lang,
-        Some(raw) => Lang::parse(&raw).unwrap_or_else(|| {
-            warn(
-                ATTR_LANG,
-                Some(&raw),
-                format!("is not one of id, en; {} is used", page_lang.tag()),
-            );
-            page_lang
-        }),
-    };
-
-    let format = parsed(&get, ATTR_FORMAT, Format::parse, "is not one of jsonfeed, wordpress, rss, atom, custom; the format is detected from the feed", &mut warn);
-
-    if format == Some(Format::Custom) && get(ATTR_FIELDS).is_none() {
-        warn(
-            ATTR_FORMAT,
-            Some("custom"),
-            "needs a fields attribute that says where the title, link and so on are, e.g. fields=\"items: data.posts; title: headline; url: link\"".into(),
-        );
-    }
-
-    let fields = get(ATTR_FIELDS).map(|raw| {
-        let (map, problems) = parse_fields(&raw);
-        for problem in problems {
-            warn(
-                ATTR_FIELDS,
-                Some(&raw),
-                format!("is partly unusable: {problem}"),
-            );
-        }
-        map
-    });
-
+    let feed = read_feed(&mut attrs, page.url);
+    let limit = attrs
+        .number(LIMIT, format_args!("the default {DEFAULT_LIMIT} is used"))
+        .map_or(DEFAULT_LIMIT, |n| n as usize);
+    let layout = attrs.keyword(ATTR_LAYOUT, Layout::KEYWORDS, Layout::ALL);
+    let lang = read_lang(&mut attrs, page.lang);
+    let (format, fields) = read_format(&mut attrs);
     // The loader schedules by this attribute; it is read here only to warn about a bad value.
-    keyword(
-        &get,
-        ATTR_LOADING,
-        &[("lazy", ()), ("eager", ())],
-        &mut warn,
-    );
-
-    let sort = keyword(
-        &get,
-        ATTR_SORT,
-        &[("newest", Sort::Newest), ("feed", Sort::Feed)],
-        &mut warn,
-    );
-
-    let mut seconds = |name: &str, range: std::ops::RangeInclusive<u32>, default: u32| {
-        let raw = get(name)?;
-        match raw.trim().parse::<u32>() {
-            Ok(n) if range.contains(&n) => Some(n),
-            _ => {
-                warn(
-                    name,
-                    Some(&raw),
-                    format!(
-                        "is not a whole number of seconds from {} to {}; {default} is used",
-                        range.start(),
-                        range.end()
-                    ),
-                );
-                None
-            }
-        }
-    };
-    let timeout_seconds = seconds(
-        ATTR_TIMEOUT,
-        1..=MAX_TIMEOUT_SECONDS,
-        DEFAULT_TIMEOUT_SECONDS,
-    )
-    .unwrap_or(DEFAULT_TIMEOUT_SECONDS);
-    let cache_seconds = seconds(ATTR_CACHE, 0..=MAX_CACHE_SECONDS, DEFAULT_CACHE_SECONDS)
+    attrs.keyword(ATTR_LOADING, contract::LOADING_KEYWORDS, &[(), ()]);
+    let sort = attrs.keyword(ATTR_SORT, contract::SORT_KEYWORDS, &SORTS);
+    let used = |default: u32| format!("{default} is used");
+    let timeout_seconds = attrs
+        .number(TIMEOUT, used(DEFAULT_TIMEOUT_SECONDS))
+        .unwrap_or(DEFAULT_TIMEOUT_SECONDS);
+    let cache_seconds = attrs
+        .number(CACHE, used(DEFAULT_CACHE_SECONDS))
         .unwrap_or(DEFAULT_CACHE_SECONDS);
     // 0 is the documented "off"; anything else must be a sane interval.
-    let refresh_seconds = match get(ATTR_REFRESH).map(|v| v.trim().to_string()) {
-        Some(v) if v == "0" => None,
-        Some(_) => seconds(ATTR_REFRESH, MIN_REFRESH_SECONDS..=MAX_REFRESH_SECONDS, 0),
-        None => None,
+    let refresh_seconds = match attrs.raw(ATTR_REFRESH) {
+        Some(v) if v.trim() == "0" => None,
+        _ => attrs.number(REFRESH, used(0)),
     };
-
-    let autoplay_attribute = seconds(ATTR_AUTOPLAY, 2..=60, 0);
+    let autoplay_attribute = attrs.number(AUTOPLAY, used(0));
     // The ticker rotates by nature; the carousel only when asked.
     let autoplay = match layout {
         Layout::Ticker => Some(autoplay_attribute.unwrap_or(DEFAULT_TICKER_SECONDS)),
         _ => autoplay_attribute,
     };
-
-    let reader = keyword(
-        &get,
-        ATTR_READER,
-        &[
-            ("inline", ReaderMode::Inline),
-            ("link", ReaderMode::Link),
-            ("new-tab", ReaderMode::NewTab),
-        ],
-        &mut warn,
-    );
-
-    let show = match get(ATTR_SHOW) {
-        None => Show::default(),
-        Some(raw) => {
-            let mut show = Show {
-                image: false,
-                date: false,
-                author: false,
-                category: false,
-                excerpt: false,
-                source: false,
-            };
-            for part in raw.split(',').map(|p| p.trim().to_ascii_lowercase()) {
-                match part.as_str() {
-                    "image" => show.image = true,
-                    "date" => show.date = true,
-                    "author" => show.author = true,
-                    "category" => show.category = true,
-                    "excerpt" => show.excerpt = true,
-                    "source" => show.source = true,
-                    "" => {}
-                    unknown => warn(
-                        ATTR_SHOW,
-                        Some(&raw),
-                        format!("names \"{unknown}\", which is not one of image, date, author, category, excerpt, source; it is ignored"),
-                    ),
-                }
-            }
-            show
-        }
-    };
-
-    let excerpt_chars = get(ATTR_EXCERPT).and_then(|raw| match raw.trim().parse::<usize>() {
-        Ok(n) if (1..=MAX_EXCERPT_CHARS).contains(&n) => Some(n),
-        _ => {
-            warn(
-                ATTR_EXCERPT,
-                Some(&raw),
-                format!("is not a number of characters from 1 to {MAX_EXCERPT_CHARS}; the feed's summary is shown as it is"),
-            );
-            None
-        }
-    });
-
-    let image_ratio = get(ATTR_IMAGE_RATIO).map_or((16, 9), |raw| {
-        parse_ratio(&raw).unwrap_or_else(|| {
-            warn(
-                ATTR_IMAGE_RATIO,
-                Some(&raw),
-                "is not a ratio such as 16/9, 4:3 or 1; 16/9 is used".into(),
-            );
-            (16, 9)
-        })
-    });
-
-    let fallback_image = parsed(
-        &get,
+    let reader = attrs.keyword(ATTR_READER, ReaderMode::KEYWORDS, ReaderMode::ALL);
+    let show = read_show(&mut attrs);
+    let excerpt_chars = attrs
+        .number(EXCERPT, "the feed's summary is shown as it is")
+        .map(|n| n as usize);
+    let image_ratio = attrs
+        .parsed(
+            ATTR_IMAGE_RATIO,
+            parse_ratio,
+            "is not a ratio such as 16/9, 4:3 or 1; 16/9 is used",
+        )
+        .unwrap_or((16, 9));
+    let fallback_image = attrs.parsed(
         ATTR_FALLBACK_IMAGE,
-        |raw| safe_url(page_url, raw, UrlUse::Web),
+        |raw| safe_url(page.url, raw, UrlUse::Web),
         "is not an http(s) image URL; articles without an image show none",
-        &mut warn,
     );
-
-    let heading = get(ATTR_HEADING)
+    let heading = attrs
+        .raw(ATTR_HEADING)
         .map(|h| crate::text::collapse_whitespace(&h))
         .filter(|h| !h.is_empty());
-
-    let heading_level = match get(ATTR_HEADING_LEVEL) {
-        None => DEFAULT_HEADING_LEVEL,
-        Some(raw) => match raw.trim().parse::<u8>() {
-            Ok(n) if (2..=6).contains(&n) => n,
-            _ => {
-                warn(
-                    ATTR_HEADING_LEVEL,
-                    Some(&raw),
-                    format!("is not a heading level from 2 to 6; {DEFAULT_HEADING_LEVEL} is used"),
-                );
-                DEFAULT_HEADING_LEVEL
-            }
-        },
-    };
-
-    let target = keyword(
-        &get,
-        ATTR_TARGET,
-        &[
-            ("_blank", LinkTarget::Blank),
-            ("_self", LinkTarget::SelfTab),
-        ],
-        &mut warn,
-    );
-
-    let theme = keyword(
-        &get,
-        ATTR_THEME,
-        &[
-            ("light", Theme::Light),
-            ("dark", Theme::Dark),
-            ("auto", Theme::Auto),
-        ],
-        &mut warn,
-    );
-
-    let accent = parsed(&get, ATTR_ACCENT, Rgb::parse, "is not a colour Kabar reads (#rgb, #rrggbb, rgb(r, g, b) or a common name such as teal); the default accent is used", &mut warn);
-
-    let since = parsed(
-        &get,
-        ATTR_SINCE,
-        Since::parse,
-        "is neither a date (2026-11-01) nor a number of days (7d); articles of any age are shown",
-        &mut warn,
-    );
-    let filters = Filters {
-        categories: get(ATTR_CATEGORY).map_or_else(Vec::new, |v| Filters::category_list(&v)),
-        exclude_categories: get(ATTR_EXCLUDE_CATEGORY)
-            .map_or_else(Vec::new, |v| Filters::category_list(&v)),
-        include: get(ATTR_INCLUDE).map_or_else(Vec::new, |v| Filters::keyword_list(&v)),
-        exclude: get(ATTR_EXCLUDE).map_or_else(Vec::new, |v| Filters::keyword_list(&v)),
-        since,
-    };
-
-    let columns = get(ATTR_COLUMNS).and_then(|raw| match raw.trim().parse::<u8>() {
-        Ok(n) if (1..=MAX_COLUMNS).contains(&n) => Some(n),
-        _ => {
-            warn(
-                ATTR_COLUMNS,
-                Some(&raw),
-                format!(
-                    "is not a number of columns from 1 to {MAX_COLUMNS}; columns follow the width"
-                ),
-            );
-            None
-        }
-    });
-    let min_card_width = parsed(
-        &get,
+    let heading_level = attrs
+        .number(HEADING_LEVEL, used(u32::from(DEFAULT_HEADING_LEVEL)))
+        .map_or(DEFAULT_HEADING_LEVEL, |n| n as u8);
+    let target = attrs.keyword(ATTR_TARGET, LinkTarget::KEYWORDS, LinkTarget::ALL);
+    let theme = attrs.keyword(ATTR_THEME, Theme::KEYWORDS, Theme::ALL);
+    let accent = attrs.parsed(ATTR_ACCENT, Rgb::parse, "is not a colour Kabar reads (#rgb, #rrggbb, rgb(r, g, b) or a common name such as teal); the default accent is used");
+    let filters = read_filters(&mut attrs);
+    let columns = attrs
+        .number(COLUMNS, "columns follow the width")
+        .map(|n| n as u8);
+    let min_card_width = attrs.parsed(
         ATTR_MIN_CARD_WIDTH,
         css_length,
         "is not a length such as 18rem, 16em or 280px; 15.5rem is used",
-        &mut warn,
     );
-
-    let date_style = keyword(
-        &get,
-        ATTR_DATE,
-        &[
-            ("medium", DateStyle::Medium),
-            ("relative", DateStyle::Relative),
-            ("short", DateStyle::Short),
-            ("long", DateStyle::Long),
-            ("none", DateStyle::None),
-        ],
-        &mut warn,
-    );
-    // The browser checks the zone itself; this only keeps out what cannot be one.
-    let timezone = get(ATTR_TIMEZONE).and_then(|raw| {
-        let zone = raw.trim();
-        let plausible = !zone.is_empty()
-            && zone.len() <= 40
-            && zone
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '+'));
-        if !plausible {
-            warn(
-                ATTR_TIMEZONE,
-                Some(&raw),
-                "is not a time zone such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura; the visitor's is used".into(),
-            );
-        }
-        plausible.then(|| zone.to_string())
-    });
-
-    // Boolean attributes: present means on, unless the value is "false" (as some CMSs write).
-    let flag = |name: &str| get(name).is_some_and(|v| !v.trim().eq_ignore_ascii_case("false"));
-    let search = flag(ATTR_SEARCH);
-    let chips = flag(ATTR_CHIPS);
-
-    // `strings` JSON first, so a specific text-… attribute wins over it.
-    let mut overrides: Vec<(String, String)> = Vec::new();
-    if let Some(raw) = get(ATTR_STRINGS) {
-        match serde_json::from_str::<serde_json::Value>(&raw) {
-            Ok(serde_json::Value::Object(map)) => {
-                for (key, value) in map {
-                    match value {
-                        serde_json::Value::String(text) => overrides.push((key, text)),
-                        _ => warn(
-                            ATTR_STRINGS,
-                            Some(&raw),
-                            format!("gives \"{key}\" a value that is not a string; it is ignored"),
-                        ),
-                    }
-                }
-            }
-            _ => warn(
-                ATTR_STRINGS,
-                Some(&raw),
-                "is not a JSON object such as {\"read_more\": \"Selengkapnya\"}; the built-in strings are used".into(),
-            ),
-        }
-    }
-    for key in Strings::KEYS {
-        if let Some(text) = get(&Strings::attribute_name(key)) {
-            overrides.push((key.to_string(), text));
-        }
-    }
-    let (strings, unknown) = lang.strings().with_overrides(&overrides);
-    for key in unknown {
-        warn(
-            ATTR_STRINGS,
-            get(ATTR_STRINGS).as_deref(),
-            format!(
-                "names \"{key}\", which is not a string Kabar shows; the README lists the keys"
-            ),
-        );
-    }
+    let date_style = attrs.keyword(ATTR_DATE, DateStyle::KEYWORDS, DateStyle::ALL);
+    let timezone = read_timezone(&mut attrs);
+    let search = attrs.flag(ATTR_SEARCH);
+    let chips = attrs.flag(ATTR_CHIPS);
+    let strings = read_strings(&mut attrs, lang);
 
     (
         Config {
@@ -810,8 +547,298 @@ pub fn parse_config(
             strings,
             autoplay,
         },
-        warnings,
+        attrs.warnings,
     )
+}
+
+/// The host's attributes as `parse_config` reads them, and the warnings so far.
+struct Attributes<'p, G> {
+    get: G,
+    prefix: &'p str,
+    warnings: Vec<ConfigWarning>,
+}
+
+impl<G: Fn(&str) -> Option<String>> Attributes<'_, G> {
+    /// The value as written, if present.
+    fn raw(&self, name: &str) -> Option<String> {
+        (self.get)(name)
+    }
+
+    fn warn(&mut self, name: &str, value: Option<&str>, advice: String) {
+        self.warnings.push(ConfigWarning {
+            attribute: format!("{}{name}", self.prefix),
+            value: value.map(str::to_string),
+            advice,
+        });
+    }
+
+    /// An attribute read by `parse`; a value it rejects gets a warning with `advice` (which says
+    /// what is used instead) and counts as absent.
+    fn parsed<T>(
+        &mut self,
+        name: &str,
+        parse: impl Fn(&str) -> Option<T>,
+        advice: &str,
+    ) -> Option<T> {
+        let raw = self.raw(name)?;
+        let value = parse(&raw);
+        if value.is_none() {
+            self.warn(name, Some(&raw), advice.to_string());
+        }
+        value
+    }
+
+    /// A keyword attribute: one of `keywords` (case-insensitive) for the value at the same
+    /// place in `values`, else a warning and the first, which is the default.
+    fn keyword<T: Copy>(&mut self, name: &str, keywords: &[&str], values: &[T]) -> T {
+        let default = values[0];
+        let Some(raw) = self.raw(name) else {
+            return default;
+        };
+        let value = raw.trim().to_ascii_lowercase();
+        match keywords.iter().position(|keyword| *keyword == value) {
+            Some(index) => values.get(index).copied().unwrap_or(default),
+            None => {
+                let advice = format!(
+                    "is not one of {}; {} is used",
+                    keywords.join(", "),
+                    keywords[0]
+                );
+                self.warn(name, Some(&value), advice);
+                default
+            }
+        }
+    }
+
+    /// A whole number in the attribute's range; anything else warns with what is used instead
+    /// (`fallback`) and counts as absent. Where the table says so, larger numbers are lowered
+    /// to the maximum.
+    fn number(&mut self, attribute: Numeric, fallback: impl fmt::Display) -> Option<u32> {
+        let Range {
+            min,
+            max,
+            unit,
+            lowered_above,
+            ..
+        } = attribute.range;
+        let raw = self.raw(attribute.name)?;
+        match raw.trim().parse::<u32>() {
+            Ok(n) if (min..=max).contains(&n) => Some(n),
+            Ok(n) if lowered_above && n > max => {
+                let advice = format!("is above the maximum; {max} is used");
+                self.warn(attribute.name, Some(&raw), advice);
+                Some(max)
+            }
+            _ => {
+                let advice = format!("is not a {unit} from {min} to {max}; {fallback}");
+                self.warn(attribute.name, Some(&raw), advice);
+                None
+            }
+        }
+    }
+
+    /// A boolean attribute: present means on, unless the value is "false" (as some CMSs write).
+    fn flag(&self, name: &str) -> bool {
+        self.raw(name)
+            .is_some_and(|v| !v.trim().eq_ignore_ascii_case("false"))
+    }
+}
+
+/// `feed`: an http(s) URL, resolved against the page.
+fn read_feed(
+    attrs: &mut Attributes<'_, impl Fn(&str) -> Option<String>>,
+    page_url: &str,
+) -> Result<String, FeedUrlProblem> {
+    match attrs.raw(ATTR_FEED).filter(|v| !v.trim().is_empty()) {
+        None => {
+            attrs.warn(
+                ATTR_FEED,
+                None,
+                "set it to the URL of a feed (JSON Feed, WordPress posts, RSS or Atom), e.g. feed=\"/wp-json/wp/v2/posts?_embed\"".into(),
+            );
+            Err(FeedUrlProblem::Missing)
+        }
+        Some(raw) => match safe_url(page_url, &raw, UrlUse::Feed) {
+            Some(url) => Ok(url),
+            None => {
+                attrs.warn(
+                    ATTR_FEED,
+                    Some(&raw),
+                    "is not an http(s) URL; set it to the address of a feed".into(),
+                );
+                Err(FeedUrlProblem::Unusable(raw))
+            }
+        },
+    }
+}
+
+/// `lang`: without the attribute the widget speaks the page's language when it knows it.
+fn read_lang(
+    attrs: &mut Attributes<'_, impl Fn(&str) -> Option<String>>,
+    page_lang: Option<&str>,
+) -> Lang {
+    let page_lang = page_lang.and_then(Lang::parse).unwrap_or_default();
+    let Some(raw) = attrs.raw(ATTR_LANG) else {
+        return page_lang;
+    };
+    Lang::parse(&raw).unwrap_or_else(|| {
+        let advice = format!(
+            "is not one of {}; {} is used",
+            Lang::KEYWORDS.join(", "),
+            page_lang.tag()
+        );
+        attrs.warn(ATTR_LANG, Some(&raw), advice);
+        page_lang
+    })
+}
+
+/// `format` and `fields` (which `format="custom"` needs).
+fn read_format(
+    attrs: &mut Attributes<'_, impl Fn(&str) -> Option<String>>,
+) -> (Option<Format>, Option<FieldMap>) {
+    let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+    let advice = format!(
+        "is not one of {}; the format is detected from the feed",
+        names.join(", ")
+    );
+    let format = attrs.parsed(ATTR_FORMAT, Format::parse, &advice);
+    if format == Some(Format::Custom) && attrs.raw(ATTR_FIELDS).is_none() {
+        attrs.warn(
+            ATTR_FORMAT,
+            Some("custom"),
+            "needs a fields attribute that says where the title, link and so on are, e.g. fields=\"items: data.posts; title: headline; url: link\"".into(),
+        );
+    }
+    let fields = attrs.raw(ATTR_FIELDS).map(|raw| {
+        let (map, problems) = parse_fields(&raw);
+        for problem in problems {
+            attrs.warn(
+                ATTR_FIELDS,
+                Some(&raw),
+                format!("is partly unusable: {problem}"),
+            );
+        }
+        map
+    });
+    (format, fields)
+}
+
+/// `show`: a comma list of card parts; unknown names warn and are ignored.
+fn read_show(attrs: &mut Attributes<'_, impl Fn(&str) -> Option<String>>) -> Show {
+    let Some(raw) = attrs.raw(ATTR_SHOW) else {
+        return Show::default();
+    };
+    let mut show = Show::NONE;
+    for part in raw.split(',').map(|p| p.trim().to_ascii_lowercase()) {
+        if part.is_empty() {
+            continue;
+        }
+        match show.part(&part) {
+            Some(on) => *on = true,
+            None => {
+                let advice = format!(
+                    "names \"{part}\", which is not one of {}; it is ignored",
+                    contract::SHOW_PARTS.join(", ")
+                );
+                attrs.warn(ATTR_SHOW, Some(&raw), advice);
+            }
+        }
+    }
+    show
+}
+
+/// The filters: categories, words and `since`.
+fn read_filters(attrs: &mut Attributes<'_, impl Fn(&str) -> Option<String>>) -> Filters {
+    let since = attrs.parsed(
+        ATTR_SINCE,
+        Since::parse,
+        "is neither a date (2026-11-01) nor a number of days (7d); articles of any age are shown",
+    );
+    let categories = |name| {
+        attrs
+            .raw(name)
+            .map_or_else(Vec::new, |v| Filters::category_list(&v))
+    };
+    let (categories, exclude_categories) =
+        (categories(ATTR_CATEGORY), categories(ATTR_EXCLUDE_CATEGORY));
+    let words = |name| {
+        attrs
+            .raw(name)
+            .map_or_else(Vec::new, |v| Filters::keyword_list(&v))
+    };
+    Filters {
+        categories,
+        exclude_categories,
+        include: words(ATTR_INCLUDE),
+        exclude: words(ATTR_EXCLUDE),
+        since,
+    }
+}
+
+/// `timezone`: the browser checks the zone itself; this only keeps out what cannot be one.
+fn read_timezone(attrs: &mut Attributes<'_, impl Fn(&str) -> Option<String>>) -> Option<String> {
+    let raw = attrs.raw(ATTR_TIMEZONE)?;
+    let zone = raw.trim();
+    let plausible = !zone.is_empty()
+        && zone.len() <= 40
+        && zone
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '+'));
+    if !plausible {
+        attrs.warn(
+            ATTR_TIMEZONE,
+            Some(&raw),
+            "is not a time zone such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura; the visitor's is used".into(),
+        );
+    }
+    plausible.then(|| zone.to_string())
+}
+
+/// `strings` JSON and the `text-…` attributes, over the language's strings. The JSON comes
+/// first, so a specific `text-…` attribute wins over it.
+fn read_strings(
+    attrs: &mut Attributes<'_, impl Fn(&str) -> Option<String>>,
+    lang: Lang,
+) -> &'static Strings {
+    let mut overrides: Vec<(String, String)> = Vec::new();
+    let json = attrs.raw(ATTR_STRINGS);
+    if let Some(raw) = &json {
+        match serde_json::from_str::<serde_json::Value>(raw) {
+            Ok(serde_json::Value::Object(map)) => {
+                for (key, value) in map {
+                    match value {
+                        serde_json::Value::String(text) => overrides.push((key, text)),
+                        _ => attrs.warn(
+                            ATTR_STRINGS,
+                            Some(raw),
+                            format!("gives \"{key}\" a value that is not a string; it is ignored"),
+                        ),
+                    }
+                }
+            }
+            _ => attrs.warn(
+                ATTR_STRINGS,
+                Some(raw),
+                "is not a JSON object such as {\"read_more\": \"Selengkapnya\"}; the built-in strings are used".into(),
+            ),
+        }
+    }
+    for key in Strings::KEYS {
+        if let Some(text) = attrs.raw(&Strings::attribute_name(key)) {
+            overrides.push((key.to_string(), text));
+        }
+    }
+    let (strings, unknown) = lang.strings().with_overrides(&overrides);
+    for key in unknown {
+        attrs.warn(
+            ATTR_STRINGS,
+            json.as_deref(),
+            format!(
+                "names \"{key}\", which is not a string Kabar shows; the README lists the keys"
+            ),
+        );
+    }
+    strings
 }
 
 /// `16/9`, `4:3`, `1.5` or `1`: a width/height ratio with both sides from 1 to 100 (decimals
@@ -883,50 +910,6 @@ pub fn css_length(raw: &str) -> Option<String> {
         && number.bytes().filter(|b| *b == b'.').count() <= 1
         && number.bytes().any(|b| b != b'0' && b != b'.');
     (valid_number && matches!(unit, "px" | "rem" | "em" | "ch")).then_some(raw)
-}
-
-/// An attribute read by `parse`; a value it rejects gets a warning with `advice` (which says
-/// what is used instead) and counts as absent.
-fn parsed<T>(
-    get: &impl Fn(&str) -> Option<String>,
-    name: &str,
-    parse: impl Fn(&str) -> Option<T>,
-    advice: &str,
-    warn: &mut impl FnMut(&str, Option<&str>, String),
-) -> Option<T> {
-    let raw = get(name)?;
-    let value = parse(&raw);
-    if value.is_none() {
-        warn(name, Some(&raw), advice.to_string());
-    }
-    value
-}
-
-/// A keyword attribute: one of `choices` (case-insensitive), else a warning and the first
-/// choice, which is the default.
-fn keyword<T: Copy>(
-    get: &impl Fn(&str) -> Option<String>,
-    name: &str,
-    choices: &[(&str, T)],
-    warn: &mut impl FnMut(&str, Option<&str>, String),
-) -> T {
-    let (default_name, default) = choices[0];
-    let Some(raw) = get(name) else {
-        return default;
-    };
-    let value = raw.trim().to_ascii_lowercase();
-    match choices.iter().find(|(keyword, _)| *keyword == value) {
-        Some((_, choice)) => *choice,
-        None => {
-            let names: Vec<&str> = choices.iter().map(|(keyword, _)| *keyword).collect();
-            warn(
-                name,
-                Some(&value),
-                format!("is not one of {}; {default_name} is used", names.join(", ")),
-            );
-            default
-        }
-    }
 }
 
 #[cfg(test)]
@@ -1196,6 +1179,67 @@ mod tests {
                 c.target
             ),
             (None, (16, 9), None, 3, LinkTarget::Blank)
+        );
+    }
+
+    #[test]
+    fn every_attribute_in_the_contract_is_read_and_no_other() {
+        let asked = std::cell::RefCell::new(Vec::<String>::new());
+        parse_config(
+            |name| {
+                asked.borrow_mut().push(name.to_string());
+                None
+            },
+            "",
+            Page {
+                url: PAGE,
+                lang: None,
+            },
+        );
+        let asked = asked.into_inner();
+        let text = |name: &String| name.starts_with("text-");
+        for name in contract::NAMES {
+            assert!(asked.iter().any(|a| a == name), "{name} is not read");
+        }
+        for name in asked.iter().filter(|n| !text(n)) {
+            assert!(
+                contract::NAMES.contains(&name.as_str()),
+                "{name} is not in the contract"
+            );
+        }
+        assert_eq!(
+            asked.iter().filter(|n| text(n)).count(),
+            Strings::KEYS.len()
+        );
+    }
+
+    #[test]
+    fn keyword_lists_match_the_values_they_name() {
+        let formats: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(formats, contract::FORMAT_KEYWORDS);
+        for (keyword, format) in contract::FORMAT_KEYWORDS.iter().zip(Format::ALL) {
+            assert_eq!(Format::parse(keyword), Some(format));
+        }
+        assert_eq!(SORTS.len(), contract::SORT_KEYWORDS.len());
+        assert_eq!(SORTS[0], Sort::default());
+        assert_eq!(Layout::ALL[0], Layout::default());
+        assert_eq!(Layout::Carousel.keyword(), "carousel");
+        for name in contract::SHOW_PARTS {
+            let mut show = Show::NONE;
+            assert!(show.part(name).is_some(), "{name}");
+        }
+        assert_eq!(
+            config(&[("feed", "/f"), ("show", &contract::SHOW_PARTS.join(","))])
+                .0
+                .show,
+            Show {
+                image: true,
+                date: true,
+                author: true,
+                category: true,
+                excerpt: true,
+                source: true
+            }
         );
     }
 

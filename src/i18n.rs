@@ -11,6 +11,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The `lang` attribute's keywords, the default first (region forms are read too).
+    pub const KEYWORDS: &'static [&'static str] = &["id", "en"];
+
     /// Reads `id`, `en` and region forms such as `id-ID` or `en_GB`, case-insensitively.
     pub fn parse(value: &str) -> Option<Lang> {
         let primary = value
@@ -56,6 +59,14 @@ macro_rules! strings {
         impl Strings {
             /// Every key, in snake case as in the `strings` JSON.
             pub const KEYS: &'static [&'static str] = &[$( stringify!($field) ),*];
+
+            /// The string a key (snake case) names.
+            pub fn get(&self, key: &str) -> Option<&'static str> {
+                match key {
+                    $( stringify!($field) => Some(self.$field), )*
+                    _ => None,
+                }
+            }
 
             /// The field a key names.
             fn slot(&mut self, key: &str) -> Option<&mut &'static str> {

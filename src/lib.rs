@@ -6,6 +6,7 @@ pub mod article;
 pub mod cache;
 pub mod color;
 pub mod config;
+pub mod contract;
 pub mod date;
 pub mod feed;
 pub mod filter;

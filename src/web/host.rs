@@ -6,12 +6,8 @@ use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, S
 use crate::config::{parse_config, Config, ConfigWarning, Page};
 
 /// `<kabar-news feed>` reads plain names; `<div data-kabar-news data-feed>` reads `data-` names.
-fn attribute_prefix(host: &Element) -> &'static str {
-    if host.local_name() == "kabar-news" {
-        ""
-    } else {
-        "data-"
-    }
+pub fn attribute_prefix(host: &Element) -> &'static str {
+    crate::contract::attribute_prefix(&host.local_name())
 }
 
 /// Reads and validates the host's attributes.

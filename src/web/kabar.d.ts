@@ -40,11 +40,14 @@ export interface KabarWidgetApi {
   readonly state: KabarState;
 }
 
-/** Attributes, as `Kabar.mount` options (camelCase) or element attributes (kebab-case). */
+/** Attributes, as `Kabar.mount` options (camelCase) or element attributes (kebab-case). Checked
+ * entry by entry against the contract table (src/contract.rs) by tests/contract.rs. */
 export interface KabarOptions {
   feed: string;
   limit?: number;
-  layout?: 'grid' | 'list' | 'compact' | 'featured';
+  layout?: 'grid' | 'list' | 'compact' | 'featured' | 'carousel' | 'ticker';
+  /** Seconds between automatic moves: the carousel only when set, the ticker every 5 unless set. */
+  autoplay?: number;
   columns?: number;
   minCardWidth?: string;
   lang?: 'id' | 'en';

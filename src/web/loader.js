@@ -11,6 +11,7 @@
 
   var TAG = 'kabar-news';
   var DATA_MARKER = 'data-kabar-news';
+  var DATA_PREFIX = 'data-';
   var script = document.currentScript;
   // Everything else loads relative to this script's own URL, so dist/ can live on any host or path.
   var base = (script && (script.getAttribute('data-kabar-base') || script.src)) || document.baseURI;
@@ -110,8 +111,13 @@
   var awake = new WeakSet();
   var moduleReady = false;
 
+  // The one `data-` prefix rule (src/contract.rs attribute_prefix): none on <kabar-news>.
+  function prefixOf(host) {
+    return host.localName === TAG ? '' : DATA_PREFIX;
+  }
+
   function attribute(host, name) {
-    return host.getAttribute((host.localName === TAG ? '' : 'data-') + name);
+    return host.getAttribute(prefixOf(host) + name);
   }
 
   function isEager(host) {
@@ -199,8 +205,9 @@
   }
 
   // The loading markup of the App (src/ui/app.rs) and its Skeleton (src/ui/status.rs), read from
-  // the same attributes with the same defaults: keep the three in step. Attributes it does not
-  // read (columns, min-card-width, image-ratio) only make the placeholders less exact.
+  // the same attributes. The keyword lists and numbers here are checked against the contract
+  // table (src/contract.rs) by tests/contract.rs. Attributes it does not read (columns,
+  // min-card-width, image-ratio) only make the placeholders less exact.
   function skeleton(host) {
     var layout = keyword(host, 'layout', ['grid', 'list', 'compact', 'featured', 'carousel', 'ticker']);
     var show = attribute(host, 'show');
@@ -311,7 +318,7 @@
 
   function start(attributes) {
     moduleReady = true;
-    var dataAttributes = attributes.map(function (name) { return 'data-' + name; });
+    var dataAttributes = attributes.map(function (name) { return DATA_PREFIX + name; });
     class KabarNews extends HTMLElement {
       static get observedAttributes() { return attributes; }
       connectedCallback() { schedule(this); }
@@ -368,7 +375,7 @@
   // For single-page apps: Kabar.mount(element, { feed: '/feed.json', layout: 'list' }) sets the
   // options as attributes (data- prefixed on other elements) and resolves to the widget's API.
   api.mount = function (element, options) {
-    var prefix = element.localName === TAG ? '' : 'data-';
+    var prefix = prefixOf(element);
     Object.keys(options || {}).forEach(function (key) {
       var name = key.replace(/[A-Z]/g, function (c) { return '-' + c.toLowerCase(); });
       var value = options[key];

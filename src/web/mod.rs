@@ -159,11 +159,7 @@ impl Widget {
             if intl::time_zone_works(&zone) {
                 config.timezone = Some(zone);
             } else {
-                let prefix = if self.host.local_name() == "kabar-news" {
-                    ""
-                } else {
-                    "data-"
-                };
+                let prefix = host::attribute_prefix(&self.host);
                 warnings.push(ConfigWarning {
                     attribute: format!("{prefix}{}", crate::config::ATTR_TIMEZONE),
                     value: Some(zone),

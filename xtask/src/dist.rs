@@ -81,6 +81,9 @@ pub fn run() -> Result<Vec<Written>, String> {
     // Type declarations for developers; not downloaded by visitors, so not in the size budget.
     std::fs::copy(root.join("src/web/kabar.d.ts"), dist.join("kabar.d.ts"))
         .map_err(|e| format!("cannot write dist/kabar.d.ts: {e}"))?;
+    // The contract for tools (editors, the configurator, the WordPress plugin), from the table
+    // in src/contract.rs; not downloaded by visitors either.
+    crate::manifest::write(&dist)?;
     print_sizes(&written);
     Ok(written)
 }
