@@ -130,6 +130,19 @@ pub fn search_matches(article: &Article, words: &[String]) -> bool {
     words.iter().all(|word| text.contains(word.as_str()))
 }
 
+/// The indices of the articles a visitor's search words and chosen section (chip) let through,
+/// in order.
+pub fn matching(articles: &[Article], query: &str, section: Option<&str>) -> Vec<usize> {
+    let words = search_words(query);
+    articles
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| search_matches(a, &words))
+        .filter(|(_, a)| section.is_none() || a.section() == section)
+        .map(|(index, _)| index)
+        .collect()
+}
+
 /// The sections (first category or tag) of the articles, most frequent first, for chips.
 pub fn sections(articles: &[Article]) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
@@ -236,6 +249,18 @@ mod tests {
         assert_eq!(
             search_words("  Kafé, tepi-sungai! "),
             ["kafe", "tepi", "sungai"]
+        );
+    }
+
+    #[test]
+    fn a_visitor_search_and_chip_narrow_the_indices() {
+        let list = articles();
+        assert_eq!(matching(&list, "", None), [0, 1, 2]);
+        assert_eq!(matching(&list, "sungai", None), [1]);
+        assert_eq!(matching(&list, "", Some("Ekonomi")), [2]);
+        assert_eq!(
+            matching(&list, "sungai", Some("Ekonomi")),
+            Vec::<usize>::new()
         );
     }
 

@@ -1,5 +1,6 @@
 //! Kabar: an embeddable news widget. Pure modules (config, feed, dates, sanitiser rules, state)
-//! compile and test natively; the browser layer (`web`, `ui`) exists only on wasm32.
+//! compile and test natively; the browser layer exists only on wasm32: `web` (thin wrappers over
+//! web-sys, a leaf), `ui` (Yew components and hooks) and `widget` (the entry points, joining them).
 #![deny(missing_docs, missing_debug_implementations)]
 
 pub mod article;
@@ -11,6 +12,7 @@ pub mod date;
 pub mod feed;
 pub mod filter;
 pub mod i18n;
+pub mod load;
 pub mod reading;
 pub mod sanitize;
 pub mod state;
@@ -22,3 +24,5 @@ pub mod xml;
 pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+#[cfg(target_arch = "wasm32")]
+pub mod widget;

@@ -5,7 +5,8 @@
 use std::time::Duration;
 
 use kabar::sanitize::{sanitize, SafeNode};
-use kabar::web::{mount, parse_html, report_panic, Widget};
+use kabar::web::{parse_html, report_panic};
+use kabar::widget::{mount, Widget};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Blob, BlobPropertyBag, Document, HtmlElement, ShadowRoot, Url};

@@ -49,7 +49,7 @@ pub fn parse_config(
     };
     let feed = read_feed(&mut attrs, page.url);
     let limit = attrs
-        .number(LIMIT, format_args!("the default {DEFAULT_LIMIT} is used"))
+        .number(LIMIT, &format_args!("the default {DEFAULT_LIMIT} is used"))
         .map_or(DEFAULT_LIMIT, |n| n as usize);
     let layout = attrs.keyword(ATTR_LAYOUT, Layout::KEYWORDS, Layout::ALL);
     let lang = read_lang(&mut attrs, page.lang);
@@ -59,17 +59,17 @@ pub fn parse_config(
     let sort = attrs.keyword(ATTR_SORT, contract::SORT_KEYWORDS, &SORTS);
     let used = |default: u32| format!("{default} is used");
     let timeout_seconds = attrs
-        .number(TIMEOUT, used(DEFAULT_TIMEOUT_SECONDS))
+        .number(TIMEOUT, &used(DEFAULT_TIMEOUT_SECONDS))
         .unwrap_or(DEFAULT_TIMEOUT_SECONDS);
     let cache_seconds = attrs
-        .number(CACHE, used(DEFAULT_CACHE_SECONDS))
+        .number(CACHE, &used(DEFAULT_CACHE_SECONDS))
         .unwrap_or(DEFAULT_CACHE_SECONDS);
     // 0 is the documented "off"; anything else must be a sane interval.
     let refresh_seconds = match attrs.raw(ATTR_REFRESH) {
         Some(v) if v.trim() == "0" => None,
-        _ => attrs.number(REFRESH, used(0)),
+        _ => attrs.number(REFRESH, &used(0)),
     };
-    let autoplay_attribute = attrs.number(AUTOPLAY, used(0));
+    let autoplay_attribute = attrs.number(AUTOPLAY, &used(0));
     // The ticker rotates by nature; the carousel only when asked.
     let autoplay = match layout {
         Layout::Ticker => Some(autoplay_attribute.unwrap_or(DEFAULT_TICKER_SECONDS)),
@@ -78,7 +78,7 @@ pub fn parse_config(
     let reader = attrs.keyword(ATTR_READER, ReaderMode::KEYWORDS, ReaderMode::ALL);
     let show = read_show(&mut attrs);
     let excerpt_chars = attrs
-        .number(EXCERPT, "the feed's summary is shown as it is")
+        .number(EXCERPT, &"the feed's summary is shown as it is")
         .map(|n| n as usize);
     let image_ratio = attrs
         .parsed(
@@ -97,14 +97,14 @@ pub fn parse_config(
         .map(|h| crate::text::collapse_whitespace(&h))
         .filter(|h| !h.is_empty());
     let heading_level = attrs
-        .number(HEADING_LEVEL, used(u32::from(DEFAULT_HEADING_LEVEL)))
+        .number(HEADING_LEVEL, &used(u32::from(DEFAULT_HEADING_LEVEL)))
         .map_or(DEFAULT_HEADING_LEVEL, |n| n as u8);
     let target = attrs.keyword(ATTR_TARGET, LinkTarget::KEYWORDS, LinkTarget::ALL);
     let theme = attrs.keyword(ATTR_THEME, Theme::KEYWORDS, Theme::ALL);
     let accent = attrs.parsed(ATTR_ACCENT, Rgb::parse, "is not a colour Kabar reads (#rgb, #rrggbb, rgb(r, g, b) or a common name such as teal); the default accent is used");
     let filters = read_filters(&mut attrs);
     let columns = attrs
-        .number(COLUMNS, "columns follow the width")
+        .number(COLUMNS, &"columns follow the width")
         .map(|n| n as u8);
     let min_card_width = attrs.parsed(
         ATTR_MIN_CARD_WIDTH,
@@ -215,7 +215,7 @@ impl<G: Fn(&str) -> Option<String>> Attributes<'_, G> {
     /// A whole number in the attribute's range; anything else warns with what is used instead
     /// (`fallback`) and counts as absent. Where the table says so, larger numbers are lowered
     /// to the maximum.
-    fn number(&mut self, attribute: Numeric, fallback: impl fmt::Display) -> Option<u32> {
+    fn number(&mut self, attribute: Numeric, fallback: &dyn fmt::Display) -> Option<u32> {
         let Range {
             min,
             max,

@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::config::Config;
 use crate::feed::Feed;
 use crate::ui::{Card, CardList};
+use crate::web::browser::prefers_reduced_motion;
 
 /// Props shared by the moving layouts.
 #[derive(Properties, PartialEq, Debug)]
@@ -27,26 +28,6 @@ pub struct MotionProps {
     pub on_open: Callback<(usize, Option<HtmlElement>)>,
     /// A click on a card, for `kabar:click`.
     pub on_click: Callback<usize>,
-}
-
-/// Whether the visitor asked for less motion.
-fn reduced_motion() -> bool {
-    let Some(window) = web_sys::window() else {
-        return true;
-    };
-    let matches = || -> Option<bool> {
-        let match_media: js_sys::Function = js_sys::Reflect::get(&window, &"matchMedia".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        let list = match_media
-            .call1(&window, &"(prefers-reduced-motion: reduce)".into())
-            .ok()?;
-        js_sys::Reflect::get(&list, &"matches".into())
-            .ok()?
-            .as_bool()
-    };
-    matches().unwrap_or(false)
 }
 
 /// Hover and focus inside, which pause the motion, and the visitor's own pause.
@@ -86,7 +67,7 @@ fn hold_handlers(hold: &UseStateHandle<Hold>) -> [Callback<Event>; 4] {
 fn use_autoplay(seconds: Option<u32>, still: bool, step: Callback<()>) {
     use_effect_with((seconds, still), move |(seconds, still)| {
         let interval = match seconds {
-            Some(seconds) if !*still && !reduced_motion() => {
+            Some(seconds) if !*still && !prefers_reduced_motion() => {
                 Some(Interval::new(seconds * 1000, move || step.emit(())))
             }
             _ => None,

@@ -7,13 +7,14 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDialogElement, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::article::Article;
 use crate::config::{DateStyle, LinkTarget};
 use crate::feed::Feed;
 use crate::i18n::{Lang, Strings};
-use crate::reading::{reading_minutes, ShareTarget};
+use crate::reading::reading_minutes;
 use crate::ui::article_body;
+use crate::ui::share::{Copied, Share};
 use crate::web::intl::display_date;
-use crate::web::page;
 
 /// Props of the reader.
 #[derive(Properties, PartialEq, Debug)]
@@ -82,21 +83,11 @@ fn keep_tab_inside(dialog: &NodeRef, event: &KeyboardEvent) {
     }
 }
 
-/// What the copy-link button last did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Copied {
-    Not,
-    Done,
-    Failed,
-}
-
-/// The modal reader. `showModal()` gives focus trapping and Escape; the dialog is named by the title.
-#[function_component]
-pub fn Reader(props: &ReaderProps) -> Html {
-    let dialog = use_node_ref();
-    let title_ref = use_node_ref();
-    let large = use_state(|| false);
-    let copied = use_state(|| Copied::Not);
+/// Opens the dialog as a modal once it is in the page; for each article shown (the first, or
+/// another in the same dialog) goes back to its top, focuses and reads out its title, and drops
+/// the copy confirmation of the previous one.
+#[hook]
+fn use_modal(dialog: &NodeRef, title_ref: &NodeRef, index: usize, copied: &UseStateHandle<Copied>) {
     {
         let dialog = dialog.clone();
         use_effect_with((), move |_| {
@@ -107,13 +98,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
         });
     }
-    // Another article in the same dialog: back to its top, its title focused and read out, and
-    // the copy confirmation of the previous one gone.
     {
         let dialog = dialog.clone();
         let title_ref = title_ref.clone();
         let copied = copied.clone();
-        use_effect_with(props.index, move |_| {
+        use_effect_with(index, move |_| {
             copied.set(Copied::Not);
             if let Some(dialog) = dialog.cast::<HtmlElement>() {
                 dialog.set_scroll_top(0);
@@ -129,6 +118,16 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
         });
     }
+}
+
+/// The modal reader. `showModal()` gives focus trapping and Escape; the dialog is named by the title.
+#[function_component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    let dialog = use_node_ref();
+    let title_ref = use_node_ref();
+    let large = use_state(|| false);
+    let copied = use_state(|| Copied::Not);
+    use_modal(&dialog, &title_ref, props.index, &copied);
     let body = use_memo((props.feed.clone(), props.index), |(feed, index)| {
         feed.articles
             .get(*index)
@@ -188,34 +187,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
         })
     };
-    let navigate = |index: usize| props.on_navigate.reform(move |_: MouseEvent| index);
     let toggle_large = {
         let large = large.clone();
         Callback::from(move |_: MouseEvent| large.set(!*large))
     };
-    let copy_click = {
-        let copied = copied.clone();
-        let url = props.share_url.to_string();
-        Callback::from(move |_: MouseEvent| {
-            let copied = copied.clone();
-            page::copy_text(&url, move |ok| {
-                copied.set(if ok { Copied::Done } else { Copied::Failed })
-            });
-        })
-    };
-    let share_click = {
-        let (title, url) = (article.title.clone(), props.share_url.to_string());
-        Callback::from(move |_: MouseEvent| page::share(&title, &url))
-    };
-    let title_of = |index: usize| {
-        props
-            .feed
-            .articles
-            .get(index)
-            .map(|a| a.title.clone())
-            .unwrap_or_default()
-    };
-
     html! {
         <dialog ref={dialog} class={classes!("reader", large.then_some("large"))} part="reader"
             aria-labelledby="kabar-reader-title" {onclose} onclick={backdrop_click} {onkeydown}>
@@ -255,23 +230,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         width={image.width.unwrap_or(640).to_string()} height={image.height.unwrap_or(360).to_string()} />
                 }
                 <div class="reader-body" part="reader-body" lang={props.feed.language.clone()}>{ (*body).clone() }</div>
-                if !article.attachments.is_empty() {
-                    <section class="reader-attachments" aria-labelledby="kabar-reader-attachments">
-                        <h3 id="kabar-reader-attachments">{ strings.attachments }</h3>
-                        <ul>
-                            { for article.attachments.iter().map(|attachment| html! {
-                                <li>
-                                    <a href={attachment.url.clone()} target={props.target.attribute()} rel="noopener noreferrer">
-                                        { attachment.label() }
-                                    </a>
-                                    if let Some(details) = attachment.details(props.lang == Lang::Id) {
-                                        <span class="attachment-details">{ format!(" ({details})") }</span>
-                                    }
-                                </li>
-                            }) }
-                        </ul>
-                    </section>
-                }
+                { attachments(article, props) }
                 if let Some(url) = &article.url {
                     <p class="reader-source">
                         <a class="reader-original" href={url.clone()} target={props.target.attribute()} rel="noopener noreferrer">
@@ -279,48 +238,68 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         </a>
                     </p>
                 }
-                <section class="share" part="share" aria-label={strings.share}>
-                    <p class="share-label" aria-hidden="true">{ strings.share }</p>
-                    <div class="share-buttons">
-                        <button type="button" class="button button-quiet share-copy" part="button" onclick={copy_click}>
-                            { strings.copy_link }
-                        </button>
-                        if page::can_share() {
-                            <button type="button" class="button button-quiet share-device" part="button" onclick={share_click}>
-                                { strings.share_device }
-                            </button>
-                        }
-                        { for ShareTarget::ALL.iter().map(|target| html! {
-                            <a class={classes!("share-link", format!("share-{}", target.name().to_ascii_lowercase()))}
-                                href={target.link(&props.share_url, &article.title)}
-                                target="_blank" rel="noopener noreferrer">{ target.name() }</a>
-                        }) }
-                    </div>
-                    <p class="share-status" role="status">
-                        { match *copied {
-                            Copied::Not => Html::default(),
-                            Copied::Done => html! { { strings.link_copied } },
-                            Copied::Failed => html! { <>{ strings.copy_failed }{ " " }<span class="share-url">{ props.share_url.clone() }</span></> },
-                        } }
-                    </p>
-                </section>
-                if count > 1 {
-                    <nav class="reader-nav" aria-label={strings.other_articles}>
-                        if let Some(index) = previous {
-                            <button type="button" class="reader-prev" part="button" onclick={navigate(index)}>
-                                <span class="reader-nav-label"><span aria-hidden="true">{ "‹ " }</span>{ strings.previous }</span>
-                                <span class="reader-nav-title">{ title_of(index) }</span>
-                            </button>
-                        }
-                        if let Some(index) = next {
-                            <button type="button" class="reader-next" part="button" onclick={navigate(index)}>
-                                <span class="reader-nav-label">{ strings.next }<span aria-hidden="true">{ " ›" }</span></span>
-                                <span class="reader-nav-title">{ title_of(index) }</span>
-                            </button>
-                        }
-                    </nav>
-                }
+                <Share strings={strings} share_url={props.share_url.clone()}
+                    title={AttrValue::from(article.title.clone())} copied={copied.clone()} />
+                { reader_nav(props, previous, next) }
             </article>
         </dialog>
+    }
+}
+
+/// The article's attachments (PDFs and the like), if it has any.
+fn attachments(article: &Article, props: &ReaderProps) -> Html {
+    if article.attachments.is_empty() {
+        return Html::default();
+    }
+    let strings = props.strings;
+    html! {
+        <section class="reader-attachments" aria-labelledby="kabar-reader-attachments">
+            <h3 id="kabar-reader-attachments">{ strings.attachments }</h3>
+            <ul>
+                { for article.attachments.iter().map(|attachment| html! {
+                    <li>
+                        <a href={attachment.url.clone()} target={props.target.attribute()} rel="noopener noreferrer">
+                            { attachment.label() }
+                        </a>
+                        if let Some(details) = attachment.details(props.lang == Lang::Id) {
+                            <span class="attachment-details">{ format!(" ({details})") }</span>
+                        }
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// Buttons to the previous and next articles, when there are others.
+fn reader_nav(props: &ReaderProps, previous: Option<usize>, next: Option<usize>) -> Html {
+    if props.feed.articles.len() < 2 {
+        return Html::default();
+    }
+    let strings = props.strings;
+    let navigate = |index: usize| props.on_navigate.reform(move |_: MouseEvent| index);
+    let title_of = |index: usize| {
+        props
+            .feed
+            .articles
+            .get(index)
+            .map(|a| a.title.clone())
+            .unwrap_or_default()
+    };
+    html! {
+        <nav class="reader-nav" aria-label={strings.other_articles}>
+            if let Some(index) = previous {
+                <button type="button" class="reader-prev" part="button" onclick={navigate(index)}>
+                    <span class="reader-nav-label"><span aria-hidden="true">{ "‹ " }</span>{ strings.previous }</span>
+                    <span class="reader-nav-title">{ title_of(index) }</span>
+                </button>
+            }
+            if let Some(index) = next {
+                <button type="button" class="reader-next" part="button" onclick={navigate(index)}>
+                    <span class="reader-nav-label">{ strings.next }<span aria-hidden="true">{ " ›" }</span></span>
+                    <span class="reader-nav-title">{ title_of(index) }</span>
+                </button>
+            }
+        </nav>
     }
 }

@@ -34,6 +34,7 @@ struct Inflight {
 /// A feed request in flight. Dropping it aborts the request and clears its timer, so a widget
 /// that goes away (or asks for another feed) leaves nothing running.
 #[derive(Debug)]
+#[must_use = "dropping a FeedRequest aborts it"]
 pub struct FeedRequest {
     inflight: Rc<RefCell<Inflight>>,
 }

@@ -1,7 +1,10 @@
 //! The host element: its attributes and its shadow root.
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    CssStyleSheet, Element, HtmlDialogElement, HtmlElement, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
 
 use crate::config::{parse_config, Config, ConfigWarning, Page};
 
@@ -74,5 +77,33 @@ pub fn set_widget_css(host: &HtmlElement, css: &str) {
 pub fn clear_shadow_root(host: &HtmlElement) {
     if let Some(shadow) = host.shadow_root() {
         shadow.replace_children_with_node_0();
+    }
+}
+
+/// The first element in the host's shadow root that matches `selector`, as the type asked for.
+fn find_in_shadow<T: JsCast>(host: &HtmlElement, selector: &str) -> Option<T> {
+    host.shadow_root()?
+        .query_selector(selector)
+        .ok()
+        .flatten()?
+        .dyn_into::<T>()
+        .ok()
+}
+
+/// Closes the reader dialog the usual way (its `close` event follows); `false` if none is open.
+pub fn close_dialog(host: &HtmlElement) -> bool {
+    match find_in_shadow::<HtmlDialogElement>(host, "dialog") {
+        Some(dialog) => {
+            dialog.close();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Moves focus to the element in the host's shadow root that matches `selector`, if any.
+pub fn focus_in_shadow(host: &HtmlElement, selector: &str) {
+    if let Some(element) = find_in_shadow::<HtmlElement>(host, selector) {
+        let _ = element.focus();
     }
 }

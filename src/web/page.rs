@@ -59,6 +59,7 @@ pub fn widget_hash_prefix(host: &Element) -> String {
 
 /// Listens to `popstate` on the window until dropped.
 #[derive(Debug)]
+#[must_use = "dropping a PopStateListener stops listening"]
 pub struct PopStateListener {
     callback: Closure<dyn FnMut()>,
 }
