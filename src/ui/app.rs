@@ -10,11 +10,10 @@ use crate::config::{Config, Layout};
 use crate::i18n::Strings;
 use crate::state::{Action, Announcement, Load, WidgetState};
 use crate::ui::hooks::{
-    on_card_click, use_control_api, use_deep_links, use_feed_load, use_feed_source, use_focus_card,
-    use_host_state, use_load_more, use_open_event, use_refresh, use_visitor_filters,
-    use_widget_css, SameFeed,
+    on_card_click, register_control_api, use_deep_links, use_feed_load, use_feed_source,
+    use_focus_card, use_host_events, use_load_more, use_refresh, use_visitor_filters, SameFeed,
 };
-use crate::ui::{ErrorState, Notice, Reader, Ready, Skeleton};
+use crate::ui::{ready, ErrorState, Notice, Reader, ReadyProps, Skeleton};
 use crate::web::ControlHandle;
 
 /// Props of the widget root.
@@ -43,7 +42,6 @@ pub fn App(props: &AppProps) -> Html {
     let strings = config.strings;
     let state = use_reducer(WidgetState::default);
     let source = use_feed_source(config);
-    use_widget_css(host, config);
     let ready_feed = SameFeed(match &state.load {
         Load::Ready(feed) => Some(feed.clone()),
         _ => None,
@@ -52,13 +50,12 @@ pub fn App(props: &AppProps) -> Html {
     let visible = state.visible(filters.matching.len(), config.limit);
     use_feed_load(&state, config, &source);
     let refresh_now = use_refresh(&state, config, &source);
-    use_host_state(&state, host, config);
+    use_host_events(&state, host, config);
     let links = use_deep_links(&state, host, config, &ready_feed);
     use_focus_card(&state, host);
-    use_open_event(&state, host);
     let on_more = use_load_more(&state, config, &filters, visible);
     let on_click = on_card_click(host, &state, &filters.matching);
-    use_control_api(&props.control, &state, &links.on_open, refresh_now);
+    register_control_api(&props.control, &state, &links.on_open, refresh_now);
 
     let dispatcher = state.dispatcher();
     let body = match &state.load {
@@ -74,13 +71,21 @@ pub fn App(props: &AppProps) -> Html {
         Load::Ready(feed) if feed.articles.is_empty() => {
             html! { <Notice text={strings.empty} /> }
         }
-        Load::Ready(feed) => html! {
-            <Ready feed={feed.clone()} config={config.clone()} filters={filters.clone()} {visible}
-                pending={state.pending.as_ref().map(|(_, count)| *count)}
-                offline_since={state.offline_since()} more={state.more}
-                on_open={links.on_open.clone()} {on_click} {on_more}
-                on_show_pending={Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ShowPending))} />
-        },
+        Load::Ready(feed) => ready(&ReadyProps {
+            feed: feed.clone(),
+            config: config.clone(),
+            filters: filters.clone(),
+            visible,
+            pending: state.pending.as_ref().map(|(_, count)| *count),
+            offline_since: state.offline_since(),
+            more: state.more,
+            on_open: links.on_open.clone(),
+            on_click,
+            on_more,
+            on_show_pending: Callback::from(move |_: MouseEvent| {
+                dispatcher.dispatch(Action::ShowPending)
+            }),
+        }),
     };
     let reader = match (&state.load, state.reader_index()) {
         (Load::Ready(feed), Some(index)) => html! {

@@ -18,7 +18,7 @@ pub use card::{Card, CardProps};
 pub use card_list::{CardList, CardListProps};
 pub use motion::{Carousel, MotionProps, Ticker};
 pub use reader::{Reader, ReaderProps};
-pub use ready::{Ready, ReadyProps};
+pub use ready::{ready, ReadyProps};
 pub use rich_text::article_body;
 pub use status::{ErrorState, ErrorStateProps, Notice, NoticeProps, Skeleton, SkeletonProps};
 pub use toolbar::{Toolbar, ToolbarProps};

@@ -13,7 +13,7 @@ use crate::feed::Feed;
 use crate::i18n::{Lang, Strings};
 use crate::reading::reading_minutes;
 use crate::ui::article_body;
-use crate::ui::share::{Copied, Share};
+use crate::ui::share::{share, Copied, ShareProps};
 use crate::web::intl::display_date;
 
 /// Props of the reader.
@@ -238,8 +238,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         </a>
                     </p>
                 }
-                <Share strings={strings} share_url={props.share_url.clone()}
-                    title={AttrValue::from(article.title.clone())} copied={copied.clone()} />
+                { share(&ShareProps {
+                    strings,
+                    share_url: props.share_url.clone(),
+                    title: AttrValue::from(article.title.clone()),
+                    copied: copied.clone(),
+                }) }
                 { reader_nav(props, previous, next) }
             </article>
         </dialog>

@@ -18,8 +18,8 @@ pub enum Copied {
     Failed,
 }
 
-/// Props of the share controls.
-#[derive(Properties, PartialEq, Debug)]
+/// What the share controls need.
+#[derive(Debug)]
 pub struct ShareProps {
     /// Labels, with the webmaster's overrides.
     pub strings: &'static Strings,
@@ -31,9 +31,9 @@ pub struct ShareProps {
     pub copied: UseStateHandle<Copied>,
 }
 
-/// Copy link, share sheet, service links and a status line.
-#[function_component]
-pub fn Share(props: &ShareProps) -> Html {
+/// Copy link, share sheet, service links and a status line (a view function of the Reader:
+/// its state lives there).
+pub fn share(props: &ShareProps) -> Html {
     let strings = props.strings;
     let copy_click = {
         let copied = props.copied.clone();

@@ -7,9 +7,9 @@ use yew::prelude::*;
 use crate::state::{Load, WidgetState};
 use crate::web::ControlHandle;
 
-/// Hands the JS API the feed on show and the callbacks for `open(id)` and `refresh()`.
-#[hook]
-pub fn use_control_api(
+/// Hands the JS API the feed on show and the callbacks for `open(id)` and `refresh()`; called
+/// on every render (a plain function, not a hook: it keeps no state).
+pub fn register_control_api(
     control: &ControlHandle,
     state: &UseReducerHandle<WidgetState>,
     on_open: &Callback<(usize, Option<HtmlElement>)>,
