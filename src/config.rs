@@ -480,6 +480,24 @@ pub fn css_length(raw: &str) -> Option<String> {
     (valid_number && matches!(unit, "px" | "rem" | "em" | "ch")).then_some(raw)
 }
 
+/// `parse_config` over name and value pairs on a page without a `lang`, for tests.
+#[cfg(test)]
+pub(crate) fn parse_pairs(attrs: &[(&str, &str)], page_url: &str) -> (Config, Vec<ConfigWarning>) {
+    parse_config(
+        |name| {
+            attrs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        },
+        "",
+        Page {
+            url: page_url,
+            lang: None,
+        },
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -487,19 +505,7 @@ mod tests {
     const PAGE: &str = "https://batanghari.go.id/berita/index.html";
 
     fn config(attrs: &[(&str, &str)]) -> (Config, Vec<ConfigWarning>) {
-        parse_config(
-            |name| {
-                attrs
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, v)| v.to_string())
-            },
-            "",
-            Page {
-                url: PAGE,
-                lang: None,
-            },
-        )
+        parse_pairs(attrs, PAGE)
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub fn read(config: &Config, fetch: Fetch) -> Result<Feed, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{parse_config, Page};
+    use crate::config::parse_pairs;
 
     const FEED: &str = r#"{
         "version": "https://jsonfeed.org/version/1.1",
@@ -62,20 +62,7 @@ mod tests {
     const NOW: i64 = 1_796_083_200;
 
     fn config(attrs: &[(&str, &str)]) -> Config {
-        parse_config(
-            |name| {
-                attrs
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, v)| v.to_string())
-            },
-            "",
-            Page {
-                url: "https://sukamaju.desa.id/",
-                lang: None,
-            },
-        )
-        .0
+        parse_pairs(attrs, "https://sukamaju.desa.id/").0
     }
 
     fn fetch(text: &str, page_is_https: bool) -> Fetch<'_> {

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::feed_source::{read, warn_webmaster, FeedSource};
 use crate::config::Config;
+use crate::feed::Feed;
 use crate::state::{Action, LoadError, Phase, WidgetState};
 
 /// Loads whenever the feed or how it is fetched changes, or the visitor retries. A saved copy
@@ -43,13 +44,7 @@ pub fn use_feed_load(
                     let fresh = source.show_saved_copy(&config, &url, &dispatcher);
                     (!fresh).then(|| {
                         source.fetch(url, move |outcome| {
-                            let action = match outcome {
-                                Ok(feed) => Action::Loaded(feed),
-                                Err(error) => {
-                                    warn_webmaster(&error);
-                                    Action::Failed(error)
-                                }
-                            };
+                            let action = loaded_or_failed(outcome);
                             // Drawing the cards is a task of its own: parsing a large feed and
                             // rendering in one would block the page for longer than either.
                             Timeout::new(0, move || dispatcher.dispatch(action)).forget();
@@ -80,14 +75,19 @@ pub fn use_feed_load(
                 return;
             }
             if let (Some(fetched), Ok(url)) = (source.fetched(), &config.feed) {
-                dispatcher.dispatch(match read(&config, url, &fetched) {
-                    Ok(feed) => Action::Loaded(feed),
-                    Err(error) => {
-                        warn_webmaster(&error);
-                        Action::Failed(error)
-                    }
-                });
+                dispatcher.dispatch(loaded_or_failed(read(&config, url, &fetched)));
             }
         });
+    }
+}
+
+/// The action for a finished load; a failure is also explained to the webmaster.
+fn loaded_or_failed(outcome: Result<Feed, LoadError>) -> Action {
+    match outcome {
+        Ok(feed) => Action::Loaded(feed),
+        Err(error) => {
+            warn_webmaster(&error);
+            Action::Failed(error)
+        }
     }
 }
