@@ -4,14 +4,7 @@
 
 /// Second code points of the two-character references, by marker byte 0x10 + index.
 pub const SECONDS: [char; 8] = [
-    '\u{6a}',
-    '\u{331}',
-    '\u{333}',
-    '\u{338}',
-    '\u{200a}',
-    '\u{20d2}',
-    '\u{20e5}',
-    '\u{fe00}',
+    '\u{6a}', '\u{331}', '\u{333}', '\u{338}', '\u{200a}', '\u{20d2}', '\u{20e5}', '\u{fe00}',
 ];
 
 /// 2125 entries ordered by code point: delta, markers, name.

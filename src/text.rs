@@ -194,10 +194,12 @@ fn numeric_reference(number: &str) -> Option<(char, usize)> {
     if digits == 0 {
         return None;
     }
-    let code = number[skip..skip + digits].chars().fold(0u32, |code, digit| {
-        code.saturating_mul(radix)
-            .saturating_add(digit.to_digit(radix).unwrap_or(0))
-    });
+    let code = number[skip..skip + digits]
+        .chars()
+        .fold(0u32, |code, digit| {
+            code.saturating_mul(radix)
+                .saturating_add(digit.to_digit(radix).unwrap_or(0))
+        });
     let mapped = match code {
         0x80..=0x9F => match WINDOWS_1252[(code - 0x80) as usize] {
             0 => code,
@@ -320,7 +322,9 @@ mod tests {
     fn tags_end_where_html_ends_them() {
         // A `>` inside a quoted attribute value does not end the tag.
         assert_eq!(
-            html_to_text(r#"<p>Foto <img alt="a > b" src="x.jpg"> pasar <a title='c>d'>desa</a></p>"#),
+            html_to_text(
+                r#"<p>Foto <img alt="a > b" src="x.jpg"> pasar <a title='c>d'>desa</a></p>"#
+            ),
             "Foto pasar desa"
         );
         // Comments end at `-->`, whatever they contain.
@@ -335,7 +339,10 @@ mod tests {
             html_to_text("<script>var s = '</p>';</script>Teks <b>tebal"),
             "Teks tebal"
         );
-        assert_eq!(html_to_text("Harga &lt;b&gt; &amp;lt; <i"), "Harga <b> &lt;");
+        assert_eq!(
+            html_to_text("Harga &lt;b&gt; &amp;lt; <i"),
+            "Harga <b> &lt;"
+        );
     }
 
     #[test]
@@ -346,7 +353,9 @@ mod tests {
         );
         // Long names, the ends of the table, and two-character references.
         assert_eq!(
-            decode_entities("&CounterClockwiseContourIntegral;&Tab;&zopf;&acE;&fjlig;&NotEqualTilde;"),
+            decode_entities(
+                "&CounterClockwiseContourIntegral;&Tab;&zopf;&acE;&fjlig;&NotEqualTilde;"
+            ),
             "\u{2233}\t\u{1d56b}\u{223e}\u{333}fj\u{2242}\u{338}"
         );
         // Legacy names work without `;`; the longest one wins; unknown names stay.

@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::json_feed::text;
-use super::{key_list, Draft, FeedError, Source, MAX_ITEMS};
+use super::{key_list, Draft, FeedError, Source, Text, MAX_ITEMS};
 use crate::article::{Content, Image};
 use crate::date::{parse_date, Timestamp};
 
@@ -241,8 +241,8 @@ fn read_item(item: &Value, map: &FieldMap) -> Result<Draft, String> {
     Ok(Draft {
         id: one(Field::Id).or_else(|| url.clone()),
         url,
-        title: one(Field::Title),
-        summary: one(Field::Summary),
+        title: one(Field::Title).map(Text::Html),
+        summary: one(Field::Summary).map(Text::Html),
         content,
         images: one(Field::Image)
             .map(|url| Image {
@@ -256,6 +256,7 @@ fn read_item(item: &Value, map: &FieldMap) -> Result<Draft, String> {
         modified: date(Field::Modified),
         authors: all(Field::Author),
         categories: all(Field::Category),
+        category_terms: Vec::new(),
         tags: all(Field::Tags),
         attachments: Vec::new(),
     })

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Draft, FeedError, Source, MAX_ITEMS};
+use super::{Draft, FeedError, Source, Text, MAX_ITEMS};
 use crate::article::{Attachment, Content, Image};
 use crate::date::parse_date;
 
@@ -43,14 +43,17 @@ fn read_item(item: &Value) -> Result<Draft, String> {
     Ok(Draft {
         id: item.get("id").and_then(text),
         url: url_field(item, "url").or_else(|| url_field(item, "external_url")),
-        title: field(item, "title"),
-        summary: field(item, "summary"),
+        // Plain text by the spec, but feeds put entities and markup in them: taken as HTML,
+        // where a `<` that starts no tag (`3 < 5`) stays text.
+        title: field(item, "title").map(Text::Html),
+        summary: field(item, "summary").map(Text::Html),
         content: Some(content),
         images,
         published: field(item, "date_published").and_then(|s| parse_date(&s)),
         modified: field(item, "date_modified").and_then(|s| parse_date(&s)),
         authors: authors(item),
         categories: Vec::new(),
+        category_terms: Vec::new(),
         tags: strings(item.get("tags")),
         attachments: attachments(item),
     })

@@ -25,7 +25,10 @@ pub fn run(args: &[String]) -> Step {
     let mut entries: Vec<(Vec<u32>, String, bool)> = Vec::new();
     let mut legacy = Vec::new();
     for line in json.lines() {
-        let Some((key, rest)) = line.trim().strip_prefix("\"&").and_then(|l| l.split_once('"'))
+        let Some((key, rest)) = line
+            .trim()
+            .strip_prefix("\"&")
+            .and_then(|l| l.split_once('"'))
         else {
             continue;
         };
@@ -56,10 +59,16 @@ pub fn run(args: &[String]) -> Step {
         entry.2 = true;
     }
     if entries.len() != 2125 {
-        return Err(format!("expected 2125 names with `;`, found {}", entries.len()));
+        return Err(format!(
+            "expected 2125 names with `;`, found {}",
+            entries.len()
+        ));
     }
     entries.sort();
-    let mut seconds: Vec<u32> = entries.iter().filter_map(|(p, _, _)| p.get(1).copied()).collect();
+    let mut seconds: Vec<u32> = entries
+        .iter()
+        .filter_map(|(p, _, _)| p.get(1).copied())
+        .collect();
     seconds.sort_unstable();
     seconds.dedup();
     if seconds.len() > 15 {
