@@ -128,9 +128,8 @@ fn wordpress_rendered_titles_and_excerpts() {
 
 #[test]
 fn custom_json_titles_and_summaries() {
-    let (fields, problems) = parse_fields(
-        "items: data; id: slug; title: judul; summary: ringkasan; url: tautan",
-    );
+    let (fields, problems) =
+        parse_fields("items: data; id: slug; title: judul; summary: ringkasan; url: tautan");
     assert!(problems.is_empty(), "{problems:?}");
     let options = ParseOptions {
         fields: Some(&fields),
