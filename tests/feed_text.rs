@@ -108,6 +108,9 @@ fn json_feed_titles_and_summaries() {
             ("Kafé desa – omzet €5.000™", "Luas 2 m² ½ hektar"),
         ]
     );
+    // Names are decoded too.
+    assert_eq!(feed.articles[2].tags, ["Kuliner & Kafé"]);
+    assert_eq!(feed.articles[2].authors, ["Dinas Koperasi & UKM"]);
 }
 
 #[test]
@@ -128,8 +131,10 @@ fn wordpress_rendered_titles_and_excerpts() {
 
 #[test]
 fn custom_json_titles_and_summaries() {
-    let (fields, problems) =
-        parse_fields("items: data; id: slug; title: judul; summary: ringkasan; url: tautan");
+    let (fields, problems) = parse_fields(
+        "items: data; id: slug; title: judul; summary: ringkasan; url: tautan; \
+         category: kategori; author: penulis; image: foto; image-alt: keterangan",
+    );
     assert!(problems.is_empty(), "{problems:?}");
     let options = ParseOptions {
         fields: Some(&fields),
@@ -143,6 +148,13 @@ fn custom_json_titles_and_summaries() {
             ("3 < 5 dan 7 > 2: hasil ujian paket", "Foto peserta <ujian>"),
             ("Kafé & kedai ²", "Harga cabai turun < Rp50.000"),
         ]
+    );
+    let kafe = &feed.articles[1];
+    assert_eq!(kafe.categories, ["Kuliner & Kafé"]);
+    assert_eq!(kafe.authors, ["Dinas Koperasi & UKM"]);
+    assert_eq!(
+        kafe.image.as_ref().map(|i| i.alt.as_str()),
+        Some("Kafé <baru>")
     );
 }
 

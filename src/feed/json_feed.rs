@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Draft, FeedError, Source, Text, MAX_ITEMS};
+use super::{plain, Draft, FeedError, Source, Text, MAX_ITEMS};
 use crate::article::{Attachment, Content, Image};
 use crate::date::parse_date;
 
@@ -54,7 +54,7 @@ fn read_item(item: &Value) -> Result<Draft, String> {
         authors: authors(item),
         categories: Vec::new(),
         category_terms: Vec::new(),
-        tags: strings(item.get("tags")),
+        tags: strings(item.get("tags")).iter().map(|t| plain(t)).collect(),
         attachments: attachments(item),
     })
 }
@@ -94,7 +94,7 @@ fn authors(item: &Map<String, Value>) -> Vec<String> {
     };
     list.into_iter()
         .filter_map(|author| match author {
-            Value::Object(author) => field(author, "name"),
+            Value::Object(author) => field(author, "name").map(|name| plain(&name)),
             _ => None,
         })
         .collect()
