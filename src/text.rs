@@ -1,4 +1,6 @@
-//! Plain-text helpers: whitespace, tag stripping for excerpts, and cutting at a word boundary.
+//! Plain-text helpers: whitespace, tag stripping for excerpts, HTML's character references (one
+//! decoder for every format, the XML reader included; the names are in `src/entities.rs`), and
+//! cutting at a word boundary.
 //!
 //! The output of these functions is always rendered as a text node, never as markup, so a
 //! mistake here can only make an excerpt look odd; it cannot run anything.
@@ -55,25 +57,24 @@ fn markup_end(html: &str, lt: usize) -> Option<usize> {
             .min();
         return Some(close.map_or(html.len(), |at| html.len() - comment.len() + at));
     }
+    // The index where the rest of a tag starting at `from` (after its `<` or `</`) begins.
+    let tag_end = |from: &str| {
+        crate::xml::start_tag(from).map_or(html.len(), |(_, _, _, rest)| html.len() - rest.len())
+    };
     let first = *after.as_bytes().first()?;
     match first {
         b'!' | b'?' => Some(to_gt(after)),
         b'/' => match after.as_bytes().get(1) {
-            Some(c) if c.is_ascii_alphabetic() => Some(tag_end(html, lt + 2)),
+            Some(c) if c.is_ascii_alphabetic() => Some(tag_end(&after[1..])),
             Some(_) => Some(to_gt(after)),
             None => None,
         },
         c if c.is_ascii_alphabetic() => {
-            let end = tag_end(html, lt + 1);
-            let name = html[lt + 1..end]
-                .split(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
-                .next()
-                .unwrap_or_default()
-                .to_ascii_lowercase();
+            let (name, _, _, rest) = crate::xml::start_tag(after)?;
+            let name = name.to_ascii_lowercase();
             if !HIDDEN_ELEMENTS.contains(&name.as_str()) {
-                return Some(end);
+                return Some(html.len() - rest.len());
             }
-            let rest = &html[end..];
             let closing = format!("</{name}");
             Some(match rest.to_ascii_lowercase().find(&closing) {
                 Some(at) => to_gt(&rest[at..]),
@@ -81,56 +82,6 @@ fn markup_end(html: &str, lt: usize) -> Option<usize> {
             })
         }
         _ => None,
-    }
-}
-
-/// The index after the `>` that ends the tag whose name starts at `start`, skipping quoted
-/// attribute values; the end of the text when the tag is never closed.
-fn tag_end(html: &str, start: usize) -> usize {
-    let bytes = html.as_bytes();
-    let len = bytes.len();
-    let is_space = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_whitespace);
-    let mut i = start;
-    // The tag name.
-    while i < len && !is_space(i) && bytes[i] != b'/' && bytes[i] != b'>' {
-        i += 1;
-    }
-    loop {
-        while i < len && (is_space(i) || bytes[i] == b'/') {
-            i += 1;
-        }
-        if i >= len {
-            return len;
-        }
-        if bytes[i] == b'>' {
-            return i + 1;
-        }
-        // An attribute name; its first character may be anything, even `=` or a quote.
-        i += 1;
-        while i < len && !is_space(i) && !matches!(bytes[i], b'/' | b'>' | b'=') {
-            i += 1;
-        }
-        while is_space(i) {
-            i += 1;
-        }
-        if bytes.get(i) != Some(&b'=') {
-            continue;
-        }
-        i += 1;
-        while is_space(i) {
-            i += 1;
-        }
-        match bytes.get(i) {
-            Some(&quote @ (b'"' | b'\'')) => match html[i + 1..].find(char::from(quote)) {
-                Some(close) => i += close + 2,
-                None => return len,
-            },
-            _ => {
-                while i < len && !is_space(i) && bytes[i] != b'>' {
-                    i += 1;
-                }
-            }
-        }
     }
 }
 
