@@ -7,6 +7,7 @@ pub mod cache;
 pub mod color;
 pub mod config;
 pub mod date;
+mod entities;
 pub mod feed;
 pub mod filter;
 pub mod i18n;

@@ -264,20 +264,40 @@ pub(crate) struct Draft {
     id: Option<String>,
     /// Raw link, checked in [`finish`].
     url: Option<String>,
-    /// Plain text.
-    title: Option<String>,
-    /// Plain text.
-    summary: Option<String>,
+    title: Option<Text>,
+    summary: Option<Text>,
     content: Option<Content>,
     /// Candidates with raw URLs; the first usable one wins.
     images: Vec<Image>,
     published: Option<Timestamp>,
     modified: Option<Timestamp>,
     authors: Vec<String>,
+    /// Names shown.
     categories: Vec<String>,
+    /// `(name, term)` for a category filed under an identity other than its name (Atom).
+    category_terms: Vec<(String, String)>,
     tags: Vec<String>,
     /// Raw URLs, checked in [`finish`].
     attachments: Vec<Attachment>,
+}
+
+/// A title or summary as the format defines it, so that it is decoded exactly once.
+#[derive(Debug)]
+pub(crate) enum Text {
+    /// Plain text whose entities the format already decoded (Atom `type="text"`).
+    Plain(String),
+    /// HTML: tags are removed first, then entities decoded; a `<` that starts no tag is text.
+    Html(String),
+}
+
+impl Text {
+    /// The text a reader sees, whitespace collapsed.
+    pub(crate) fn to_plain(&self) -> String {
+        match self {
+            Text::Plain(text) => collapse_whitespace(text),
+            Text::Html(html) => html_to_text(html),
+        }
+    }
 }
 
 /// What an adapter found in a feed.
@@ -531,12 +551,12 @@ fn finish(draft: Draft, options: &ParseOptions) -> Result<Article, &'static str>
     };
     let summary = draft
         .summary
-        .map(|s| plain(&s))
+        .map(|s| s.to_plain())
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| excerpt(&body_text, DERIVED_SUMMARY_CHARS));
     let title = draft
         .title
-        .map(|s| plain(&s))
+        .map(|s| s.to_plain())
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| excerpt(&body_text, DERIVED_TITLE_CHARS));
     if title.is_empty() {
@@ -547,6 +567,7 @@ fn finish(draft: Draft, options: &ParseOptions) -> Result<Article, &'static str>
         Some(content) => content,
         None => Content::Text(summary.clone()),
     };
+    let categories = clean_names(draft.categories);
     let image = draft
         .images
         .into_iter()
@@ -571,7 +592,12 @@ fn finish(draft: Draft, options: &ParseOptions) -> Result<Article, &'static str>
         published: draft.published,
         modified: draft.modified,
         authors: clean_names(draft.authors),
-        categories: clean_names(draft.categories),
+        category_terms: draft
+            .category_terms
+            .into_iter()
+            .filter(|(name, _)| categories.contains(name))
+            .collect(),
+        categories,
         tags: clean_names(draft.tags),
         attachments,
     })
@@ -654,7 +680,8 @@ pub(crate) fn first_html_image(html: &str) -> Option<Image> {
     None
 }
 
-/// Plain text from a field that may hold HTML or entities (WordPress titles, RSS titles).
+/// Plain text from a name that may hold HTML or entities (category and author names, image
+/// descriptions): decoded once, tags removed first when there are any.
 pub(crate) fn plain(text: &str) -> String {
     if text.contains('<') && text.contains('>') {
         html_to_text(text)

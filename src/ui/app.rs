@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::cache::{clock, SavedFeed};
 use crate::config::{Config, Layout, ReaderMode};
 use crate::feed::{self, Feed, ParseOptions};
-use crate::filter::{search_matches, search_words, sections};
+use crate::filter::{in_section, search_matches, search_words, sections};
 use crate::i18n::Strings;
 use crate::reading::{slug_in_hash, slugs};
 use crate::state::{Action, Announcement, Load, LoadError, More, Phase, WidgetState};
@@ -132,7 +132,7 @@ pub fn App(props: &AppProps) -> Html {
                 .iter()
                 .enumerate()
                 .filter(|(_, a)| search_matches(a, &words))
-                .filter(|(_, a)| section.is_none() || a.section() == section.as_deref())
+                .filter(|(_, a)| section.as_deref().is_none_or(|chip| in_section(a, chip)))
                 .map(|(index, _)| index)
                 .collect::<Vec<_>>()
         },
