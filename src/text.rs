@@ -165,10 +165,69 @@ fn numeric_reference(number: &str) -> Option<(char, usize)> {
     Some((c, used + usize::from(number[used..].starts_with(';'))))
 }
 
+/// One named reference of HTML's list: its name, its one or two characters, and whether it also
+/// works without a `;` (a legacy name).
+#[derive(Clone, Copy)]
+struct Entity {
+    name: &'static [u8],
+    first: char,
+    second: Option<char>,
+    legacy: bool,
+}
+
+/// Every entity of `crate::entities::TABLE`, in its order (by code point).
+fn table_entities() -> impl Iterator<Item = Entity> {
+    use crate::entities::{SECONDS, TABLE};
+    let table = TABLE.as_bytes();
+    let (mut i, mut code) = (0, 0u32);
+    std::iter::from_fn(move || {
+        // Bytes below 0x30 are an entry's delta and markers (see src/entities.rs).
+        let (mut delta, mut second, mut legacy) = (0u32, None, false);
+        loop {
+            let byte = *table.get(i)?;
+            i += 1;
+            match byte {
+                0x20..=0x2F => delta = delta * 16 + u32::from(byte - 0x20),
+                0x1F => legacy = true,
+                0x00..=0x1E => second = SECONDS.get(usize::from(byte.wrapping_sub(0x10))).copied(),
+                _ => {
+                    code += delta;
+                    let start = i - 1;
+                    let end = table[start..]
+                        .iter()
+                        .position(|b| *b < 0x30)
+                        .map_or(table.len(), |len| start + len);
+                    i = end;
+                    let first = char::from_u32(code).unwrap_or('\u{fffd}');
+                    return Some(Entity {
+                        name: &table[start..end],
+                        first,
+                        second,
+                        legacy,
+                    });
+                }
+            }
+        }
+    })
+}
+
+/// The entities sorted by name, built on first use: a lookup is then a binary search, so a
+/// hostile feed of unknown `&names;` costs microseconds, not a scan of the list each.
+fn entities_by_name() -> &'static [Entity] {
+    static INDEX: std::sync::OnceLock<Vec<Entity>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: Vec<Entity> = table_entities().collect();
+        index.sort_unstable_by_key(|entity| entity.name);
+        index
+    })
+}
+
+/// The longest legacy name has 6 characters (`middot`, `ccedil`, …).
+const LONGEST_LEGACY_NAME: usize = 6;
+
 /// A named reference after its `&`: its characters and the bytes used. A name with `;` must
 /// match exactly; without, the longest legacy name it starts with is taken, as HTML does.
 fn named_reference(after: &str, in_attribute: bool) -> Option<(char, Option<char>, usize)> {
-    use crate::entities::{SECONDS, TABLE};
     // The longest name in HTML's list has 31 characters.
     let name_len = after
         .bytes()
@@ -179,56 +238,27 @@ fn named_reference(after: &str, in_attribute: bool) -> Option<(char, Option<char
         return None;
     }
     let name = &after.as_bytes()[..name_len];
-    let terminated = after.as_bytes().get(name_len) == Some(&b';');
-    let table = TABLE.as_bytes();
-    let mut legacy_match = None;
-    let (mut code, mut delta, mut second, mut legacy) = (0u32, 0u32, None, false);
-    let mut i = 0;
-    // The table is ordered by code point (see src/entities.rs); one pass finds the exact name
-    // or the longest legacy prefix. Bytes below 0x30 are an entry's delta and markers.
-    while let Some(&byte) = table.get(i) {
-        i += 1;
-        match byte {
-            0x20..=0x2F => delta = delta * 16 + u32::from(byte - 0x20),
-            0x1F => legacy = true,
-            0x00..=0x1E => second = SECONDS.get(usize::from(byte.wrapping_sub(0x10))).copied(),
-            _ => {
-                code += delta;
-                // Legacy names are all Latin-1 (the generator checks): past that, only an
-                // exact name can still match.
-                if !terminated && code > 0xFF {
-                    break;
-                }
-                let start = i - 1;
-                let end = table[start..]
-                    .iter()
-                    .position(|b| *b < 0x30)
-                    .map_or(table.len(), |len| start + len);
-                let entry = &table[start..end];
-                if entry[0] == name[0] {
-                    let first = char::from_u32(code).unwrap_or('\u{fffd}');
-                    if terminated && entry == name {
-                        return Some((first, second, name_len + 1));
-                    }
-                    // The table is not ordered by length: keep the longest legacy prefix.
-                    if legacy
-                        && name.starts_with(entry)
-                        && legacy_match.is_none_or(|(_, _, len)| len < entry.len())
-                    {
-                        legacy_match = Some((first, second, entry.len()));
-                    }
-                }
-                (delta, second, legacy) = (0, None, false);
-                i = end;
-            }
+    let index = entities_by_name();
+    let find = |candidate: &[u8]| {
+        index
+            .binary_search_by_key(&candidate, |entity| entity.name)
+            .ok()
+            .and_then(|at| index.get(at))
+    };
+    if after.as_bytes().get(name_len) == Some(&b';') {
+        if let Some(entity) = find(name) {
+            return Some((entity.first, entity.second, name_len + 1));
         }
     }
-    let (first, second, used) = legacy_match?;
+    // Without its `;` (or unknown with it), the longest legacy name the text starts with.
+    let (entity, used) = (1..=name_len.min(LONGEST_LEGACY_NAME))
+        .rev()
+        .find_map(|len| find(&name[..len]).filter(|e| e.legacy).map(|e| (e, len)))?;
     let runs_on = after
         .as_bytes()
         .get(used)
         .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'=');
-    (!(in_attribute && runs_on)).then_some((first, second, used))
+    (!(in_attribute && runs_on)).then_some((entity.first, entity.second, used))
 }
 
 /// Cuts `text` to at most `max_chars` characters at a word boundary, adding an ellipsis when cut.

@@ -5,7 +5,7 @@
 //! The table is ordered by code point, not by name: each entry stores only the difference from
 //! the previous entry's code point, so the values nearly vanish and the names are most of the
 //! weight (about 6.3 KB brotli, against about 13 KB for name-sorted arrays with offsets).
-//! Lookups scan it (`src/text.rs`): about 1 µs for a Latin-1 name, 30 µs at worst, natively.
+//! `src/text.rs` sorts it by name once, on first use, and looks names up by binary search.
 //!
 //! Entry layout, repeated: the code point delta as hex digits in bytes 0x20..=0x2F (most
 //! significant first, at least one), then 0x10 + i when a second code point `SECONDS[i]`
@@ -52,9 +52,9 @@ pub fn run(args: &[String]) -> Step {
             .iter_mut()
             .find(|(p, n, _)| *n == name && *p == points)
             .ok_or_else(|| format!("legacy &{name} has no &{name}; twin"))?;
-        if entry.0[0] > 0xFF {
-            // src/text.rs stops looking for legacy names past Latin-1.
-            return Err(format!("legacy &{name} is outside Latin-1"));
+        if name.len() > 6 {
+            // src/text.rs tries legacy prefixes of at most LONGEST_LEGACY_NAME characters.
+            return Err(format!("legacy &{name} is longer than 6 characters"));
         }
         entry.2 = true;
     }
