@@ -6,6 +6,7 @@
 //! back to an HTML string and re-parsed, so there is no mutation-XSS round trip. This costs a few
 //! KiB of wasm where ammonia would cost ~800 KB.
 
+use crate::text::has_visible_text;
 use crate::url::{safe_url, UrlUse};
 
 /// A parsed, untrusted node.
@@ -332,7 +333,8 @@ fn safe_attributes(
             ("source", "width") => dimension(value).map(|v| ("width", v)),
             ("source", "height") => dimension(value).map(|v| ("height", v)),
             ("del" | "ins", "cite") => safe_url(base_url, value, UrlUse::Web).map(|u| ("cite", u)),
-            ("img", "alt") => Some(("alt", value.clone())),
+            // An alt that draws nothing is no alt: the image is then marked decorative below.
+            ("img", "alt") => has_visible_text(value).then(|| ("alt", value.clone())),
             ("img", "width") => dimension(value).map(|v| ("width", v)),
             ("img", "height") => dimension(value).map(|v| ("height", v)),
             ("blockquote" | "q", "cite") => {
@@ -502,10 +504,20 @@ mod tests {
                     &[("src", "foto.jpg"), ("onerror", "alert(1)")],
                     vec![],
                 ),
+                el(
+                    "img",
+                    &[("src", "b.jpg"), ("alt", "\u{202e}\u{200b}\u{ad}")],
+                    vec![],
+                ),
             ],
             BASE,
         );
-        assert_eq!(out.len(), 1);
+        assert_eq!(out.len(), 2);
+        assert!(
+            attrs_of(&out[1]).contains(&("alt", String::new())),
+            "an invisible alt is no alt: {:?}",
+            out[1]
+        );
         let attrs = attrs_of(&out[0]);
         assert!(attrs.contains(&(
             "src",
