@@ -9,6 +9,7 @@ pub mod config;
 pub mod date;
 pub mod feed;
 pub mod filter;
+pub mod history;
 pub mod i18n;
 pub mod reading;
 pub mod sanitize;
