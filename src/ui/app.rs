@@ -409,6 +409,19 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Focus returns to the card that opened the reader once the reader has gone (the page behind
+    // a modal dialog is inert until then), however it was closed.
+    {
+        let opener = opener.clone();
+        use_effect_with(state.reader.is_some(), move |open| {
+            if !*open {
+                if let Some(control) = opener.borrow_mut().take() {
+                    let _ = control.focus();
+                }
+            }
+        });
+    }
+
     let on_retry = {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::Reload))
@@ -421,6 +434,7 @@ pub fn App(props: &AppProps) -> Html {
             *opener.borrow_mut() = control;
             dispatcher.dispatch(Action::Open(index));
             let mut links = links.borrow_mut();
+            links.open = Some(index);
             if let Some(hash) = links.hash_for(index) {
                 apply_history(links.history.open(&hash));
             }
@@ -433,11 +447,9 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| {
             dispatcher.dispatch(Action::Close);
             dispatch(&host, WidgetEvent::Close);
-            if let Some(control) = opener.borrow_mut().take() {
-                let _ = control.focus();
-            }
             // Leave history as it was before the reader opened.
             let mut links = links.borrow_mut();
+            links.open = None;
             let hash_is_ours = links.hash_is_ours();
             apply_history(links.history.close(hash_is_ours));
         })
@@ -532,6 +544,16 @@ pub fn App(props: &AppProps) -> Html {
             })
         };
         *control.open.borrow_mut() = Some(open_by_id);
+        let close_now = {
+            let (on_close, links) = (on_close.clone(), links.clone());
+            Callback::from(move |()| {
+                let open = links.borrow().open.is_some();
+                if open {
+                    on_close.emit(());
+                }
+            })
+        };
+        *control.close.borrow_mut() = Some(close_now);
         let refresh_now = {
             let dispatcher = state.dispatcher();
             let (latest, last, slot) = (
