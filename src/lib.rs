@@ -10,6 +10,7 @@ pub mod date;
 mod entities;
 pub mod feed;
 pub mod filter;
+pub mod history;
 pub mod i18n;
 pub mod reading;
 pub mod sanitize;

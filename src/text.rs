@@ -261,6 +261,41 @@ fn named_reference(after: &str, in_attribute: bool) -> Option<(char, Option<char
     (!(in_attribute && runs_on)).then_some((entity.first, entity.second, used))
 }
 
+/// Whether `text` has at least one character that draws something: not whitespace, not a
+/// control, not an invisible format character (zero-width spaces and joiners, bidi controls,
+/// soft hyphen, BOM, variation selectors, fillers, tag characters). A title or name without one
+/// is as good as missing: a control named by it would have no visible or accessible name.
+pub fn has_visible_text(text: &str) -> bool {
+    text.chars()
+        .any(|c| !c.is_whitespace() && !c.is_control() && !is_invisible(c))
+}
+
+/// Characters that draw nothing (Unicode `Cf` and the default-ignorable fillers), listed rather
+/// than looked up in tables so the wasm stays small.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{2800}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fffb}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}'
+    )
+}
+
 /// Cuts `text` to at most `max_chars` characters at a word boundary, adding an ellipsis when cut.
 pub fn excerpt(text: &str, max_chars: usize) -> String {
     let text = collapse_whitespace(text);
@@ -357,6 +392,29 @@ mod tests {
             decode_entities("&#x80;&#150;&#x81;&#0;&#xD800;&#x110000;&#99999999999;&#233 &#x;&#;"),
             "€–\u{81}\u{fffd}\u{fffd}\u{fffd}\u{fffd}é &#x;&#;"
         );
+    }
+
+    #[test]
+    fn invisible_characters_are_not_visible_text() {
+        for invisible in [
+            "",
+            " \t\n\u{a0}\u{3000}",
+            "\u{202e}",
+            "\u{200b}\u{200c}\u{200d}",
+            "\u{2060}",
+            "\u{feff}",
+            "\u{ad}",
+            "\u{200e}\u{200f}\u{202a}\u{202b}\u{202c}\u{202d}\u{2066}\u{2067}\u{2068}\u{2069}\u{61c}",
+            "\u{fe0f}\u{fe00}\u{e0100}\u{34f}",
+            "\u{e0001}\u{e0069}\u{e0064}",
+            "\u{3164}\u{115f}\u{ffa0}\u{2800}",
+            "\u{1}\u{7f}\u{85}\u{9f}",
+        ] {
+            assert!(!has_visible_text(invisible), "{invisible:?}");
+        }
+        for visible in ["a", "\u{202e}Berita", "\u{200b}7", "—", "🙂\u{fe0f}", "ب"] {
+            assert!(has_visible_text(visible), "{visible:?}");
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub use custom::{parse_fields, Field, FieldMap};
 
 use crate::article::{Article, Attachment, Content, Image, ImageSource};
 use crate::date::Timestamp;
+use crate::text::has_visible_text;
 use crate::text::{collapse_whitespace, excerpt, html_to_text};
 use crate::url::{safe_url, UrlUse};
 
@@ -549,17 +550,23 @@ fn finish(draft: Draft, options: &ParseOptions) -> Result<Article, &'static str>
         Some(Content::Text(text)) => collapse_whitespace(text),
         Some(Content::Protected) | None => String::new(),
     };
+    // A body that draws nothing cannot stand in for a missing title or summary.
+    let body_text = if has_visible_text(&body_text) {
+        body_text
+    } else {
+        String::new()
+    };
     let summary = draft
         .summary
         .map(|s| s.to_plain())
-        .filter(|s| !s.is_empty())
+        .filter(|s| has_visible_text(s))
         .unwrap_or_else(|| excerpt(&body_text, DERIVED_SUMMARY_CHARS));
     let title = draft
         .title
         .map(|s| s.to_plain())
-        .filter(|s| !s.is_empty())
+        .filter(|s| has_visible_text(s))
         .unwrap_or_else(|| excerpt(&body_text, DERIVED_TITLE_CHARS));
-    if title.is_empty() {
+    if !has_visible_text(&title) {
         return Err("has no title and no readable content");
     }
     let content = match draft.content {
@@ -631,7 +638,9 @@ fn check_image(image: Image, options: &ParseOptions) -> Option<Image> {
     sources.dedup_by(|a, b| a.url == b.url || a.width == b.width);
     Some(Image {
         url,
-        alt: collapse_whitespace(&image.alt),
+        alt: Some(collapse_whitespace(&image.alt))
+            .filter(|alt| has_visible_text(alt))
+            .unwrap_or_default(),
         sources,
         ..image
     })
@@ -643,7 +652,7 @@ fn clean_names(names: Vec<String>) -> Vec<String> {
     names
         .into_iter()
         .map(|n| collapse_whitespace(&n))
-        .filter(|n| !n.is_empty() && seen.insert(n.to_ascii_lowercase()))
+        .filter(|n| has_visible_text(n) && seen.insert(n.to_ascii_lowercase()))
         .collect()
 }
 

@@ -13,6 +13,7 @@ use crate::cache::{clock, SavedFeed};
 use crate::config::{Config, Layout, ReaderMode};
 use crate::feed::{self, Feed, ParseOptions};
 use crate::filter::{in_section, search_matches, search_words, sections};
+use crate::history::{HistoryCommand, PopState, ReaderHistory};
 use crate::i18n::Strings;
 use crate::reading::{slug_in_hash, slugs};
 use crate::state::{Action, Announcement, Load, LoadError, More, Phase, WidgetState};
@@ -67,8 +68,8 @@ struct DeepLinks {
     slugs: Rc<Vec<String>>,
     /// The article open in the reader.
     open: Option<usize>,
-    /// Whether the open article added a history entry (so closing goes back).
-    pushed: bool,
+    /// Where the reader stands in the page's history (pushed entry, pending Back).
+    history: ReaderHistory,
     /// Whether the hash the page was loaded with has been looked at.
     initial_hash_done: bool,
 }
@@ -78,6 +79,11 @@ impl DeepLinks {
         self.slugs
             .get(index)
             .map(|slug| format!("#{}{slug}", self.prefix))
+    }
+
+    /// Whether the page's hash is this widget's (`#kabar-…`), whether or not it names an article.
+    fn hash_is_ours(&self) -> bool {
+        slug_in_hash(&page::hash(), &self.prefix).is_some()
     }
 
     fn index_in_hash(&self) -> Option<usize> {
@@ -307,7 +313,11 @@ pub fn App(props: &AppProps) -> Html {
                     let mut links = links.borrow_mut();
                     let first = !links.initial_hash_done;
                     links.initial_hash_done = true;
-                    first.then(|| links.index_in_hash()).flatten()
+                    let index = first.then(|| links.index_in_hash()).flatten();
+                    if index.is_some() {
+                        links.history.opened_from_location(page::entry_is_ours());
+                    }
+                    index
                 };
                 if let Some(index) = index {
                     dispatcher.dispatch(Action::Open(index));
@@ -323,16 +333,22 @@ pub fn App(props: &AppProps) -> Html {
         let host = props.host.clone();
         use_effect_with((), move |_| {
             let listener = PopStateListener::new(move || {
-                let (wanted, open) = {
-                    let links = links.borrow();
-                    (links.index_in_hash(), links.open)
+                let (wanted, open, popstate) = {
+                    let mut links = links.borrow_mut();
+                    let hash_is_ours = links.hash_is_ours();
+                    let popstate = links.history.popstate(page::entry_is_ours(), hash_is_ours);
+                    (links.index_in_hash(), links.open, popstate)
                 };
+                if let PopState::Ours(command) = popstate {
+                    // The end of a Back we asked for: the reader stays as the visitor left it.
+                    apply_history(command);
+                    return;
+                }
                 match (wanted, open) {
                     (Some(index), open) if open != Some(index) => {
                         dispatcher.dispatch(Action::Open(index));
                     }
                     (None, Some(_)) => {
-                        links.borrow_mut().pushed = false;
                         // Closing the dialog takes the usual path (its close event), which
                         // returns focus once the page behind it is no longer inert.
                         let dialog = host
@@ -393,6 +409,19 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Focus returns to the card that opened the reader once the reader has gone (the page behind
+    // a modal dialog is inert until then), however it was closed.
+    {
+        let opener = opener.clone();
+        use_effect_with(state.reader.is_some(), move |open| {
+            if !*open {
+                if let Some(control) = opener.borrow_mut().take() {
+                    let _ = control.focus();
+                }
+            }
+        });
+    }
+
     let on_retry = {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::Reload))
@@ -405,9 +434,9 @@ pub fn App(props: &AppProps) -> Html {
             *opener.borrow_mut() = control;
             dispatcher.dispatch(Action::Open(index));
             let mut links = links.borrow_mut();
+            links.open = Some(index);
             if let Some(hash) = links.hash_for(index) {
-                page::push_hash(&hash);
-                links.pushed = true;
+                apply_history(links.history.open(&hash));
             }
         })
     };
@@ -418,16 +447,11 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| {
             dispatcher.dispatch(Action::Close);
             dispatch(&host, WidgetEvent::Close);
-            if let Some(control) = opener.borrow_mut().take() {
-                let _ = control.focus();
-            }
             // Leave history as it was before the reader opened.
-            let pushed = std::mem::take(&mut links.borrow_mut().pushed);
-            if pushed {
-                page::back();
-            } else if links.borrow().index_in_hash().is_some() {
-                page::replace_hash("");
-            }
+            let mut links = links.borrow_mut();
+            links.open = None;
+            let hash_is_ours = links.hash_is_ours();
+            apply_history(links.history.close(hash_is_ours));
         })
     };
     let on_navigate = {
@@ -435,8 +459,9 @@ pub fn App(props: &AppProps) -> Html {
         let links = links.clone();
         Callback::from(move |index: usize| {
             dispatcher.dispatch(Action::Open(index));
-            if let Some(hash) = links.borrow().hash_for(index) {
-                page::replace_hash(&hash);
+            let mut links = links.borrow_mut();
+            if let Some(hash) = links.hash_for(index) {
+                apply_history(links.history.open(&hash));
             }
         })
     };
@@ -519,6 +544,16 @@ pub fn App(props: &AppProps) -> Html {
             })
         };
         *control.open.borrow_mut() = Some(open_by_id);
+        let close_now = {
+            let (on_close, links) = (on_close.clone(), links.clone());
+            Callback::from(move |()| {
+                let open = links.borrow().open.is_some();
+                if open {
+                    on_close.emit(());
+                }
+            })
+        };
+        *control.close.borrow_mut() = Some(close_now);
         let refresh_now = {
             let dispatcher = state.dispatcher();
             let (latest, last, slot) = (
@@ -657,6 +692,16 @@ pub fn App(props: &AppProps) -> Html {
             <p class="visually-hidden" role="status">{ announcement.unwrap_or_default() }</p>
             { reader }
         </section>
+    }
+}
+
+/// Carries out what the reader's history asks of the browser.
+fn apply_history(command: Option<HistoryCommand>) {
+    match command {
+        Some(HistoryCommand::Push(hash)) => page::push_hash(&hash),
+        Some(HistoryCommand::Replace(hash)) => page::replace_hash(&hash),
+        Some(HistoryCommand::Back) => page::back(),
+        None => {}
     }
 }
 

@@ -126,13 +126,10 @@ impl Widget {
 
     /// Closes the reader, if it is open.
     pub fn close(&self) {
-        let dialog = self
-            .host
-            .shadow_root()
-            .and_then(|root| root.query_selector("dialog").ok().flatten())
-            .and_then(|d| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDialogElement>(d).ok());
-        if let Some(dialog) = dialog {
-            dialog.close();
+        // Cloned first: the callback may render, and a render registers a new one.
+        let close = self.control.0.close.borrow().clone();
+        if let Some(close) = close {
+            close.emit(());
         }
     }
 
