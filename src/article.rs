@@ -25,6 +25,9 @@ pub struct Article {
     pub authors: Vec<String>,
     /// Categories (sections such as "Kesehatan"), plain text, most important first.
     pub categories: Vec<String>,
+    /// `(name, term)` for a category filed under an identity other than the name shown (Atom's
+    /// `term` beside its `label`): filters and chips match either, only the name is shown.
+    pub category_terms: Vec<(String, String)>,
     /// Tags, plain text.
     pub tags: Vec<String>,
     /// Files attached to the article (JSON Feed attachments, RSS/Atom enclosures).
@@ -38,6 +41,14 @@ impl Article {
             .first()
             .or_else(|| self.tags.first())
             .map(String::as_str)
+    }
+
+    /// The identity of the category shown as `name`, when it has one besides its name.
+    pub fn category_term(&self, name: &str) -> Option<&str> {
+        self.category_terms
+            .iter()
+            .find(|(shown, _)| shown == name)
+            .map(|(_, term)| term.as_str())
     }
 
     /// When the article last happened: published, else modified. Used for sorting.

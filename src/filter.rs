@@ -77,6 +77,7 @@ impl Filters {
         let sections: Vec<String> = article
             .categories
             .iter()
+            .chain(article.category_terms.iter().map(|(_, term)| term))
             .chain(&article.tags)
             .map(|name| slugify(name))
             .collect();
@@ -138,9 +139,22 @@ pub fn matching(articles: &[Article], query: &str, section: Option<&str>) -> Vec
         .iter()
         .enumerate()
         .filter(|(_, a)| search_matches(a, &words))
-        .filter(|(_, a)| section.is_none() || a.section() == section)
+        .filter(|(_, a)| section.is_none_or(|chip| in_section(a, chip)))
         .map(|(index, _)| index)
         .collect()
+}
+
+/// Whether the chip named `chip` (one of [`sections`]) takes in an article: its section by name,
+/// or by the identity behind that name (an Atom category's `term`), compared as slugs.
+pub fn in_section(article: &Article, chip: &str) -> bool {
+    let Some(section) = article.section() else {
+        return false;
+    };
+    let chip = slugify(chip);
+    slugify(section) == chip
+        || article
+            .category_term(section)
+            .is_some_and(|t| slugify(t) == chip)
 }
 
 /// The sections (first category or tag) of the articles, most frequent first, for chips.

@@ -6,6 +6,7 @@
 //! back to an HTML string and re-parsed, so there is no mutation-XSS round trip. This costs a few
 //! KiB of wasm where ammonia would cost ~800 KB.
 
+use crate::text::has_visible_text;
 use crate::url::{safe_url, UrlUse};
 
 /// A parsed, untrusted node.
@@ -216,14 +217,7 @@ fn embed(attrs: &[(String, String)], base_url: &str) -> Option<SafeNode> {
             .map(|(_, v)| v.as_str())
     };
     let src = safe_url(base_url, attr("src")?, UrlUse::Web)?;
-    let after_scheme = src.strip_prefix("https://");
-    let is_video = after_scheme.is_some_and(|rest| {
-        VIDEO_EMBEDS.iter().any(|(host, path)| {
-            rest.strip_prefix(host)
-                .is_some_and(|tail| tail.starts_with(path))
-        })
-    });
-    if is_video {
+    if is_video_player(&src) {
         let title = attr("title").unwrap_or("Video").to_string();
         return Some(SafeNode::Element {
             tag: "iframe",
@@ -246,6 +240,32 @@ fn embed(attrs: &[(String, String)], base_url: &str) -> Option<SafeNode> {
             ("target", "_blank".into()),
         ],
         children: vec![SafeNode::Text(src)],
+    })
+}
+
+/// Whether `src` (already through [`safe_url`]) is a player on an allowlisted host, read as the
+/// browser will read it. Rather than re-implement the URL parser's path normalisation, anything
+/// it would rewrite is refused: the authority must be exactly the host (no userinfo, port or
+/// trailing dot) and the path only letters, digits, `-`, `_` and single slashes, so `..`, `%2e`,
+/// `%2f`, `\` and `//` cannot move the frame off the player's path.
+fn is_video_player(src: &str) -> bool {
+    let Some(rest) = src.strip_prefix("https://") else {
+        return false;
+    };
+    let path_start = rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len());
+    let (authority, rest) = rest.split_at(path_start);
+    let path_end = rest.find(['?', '#']).unwrap_or(rest.len());
+    let path = &rest[..path_end];
+    VIDEO_EMBEDS.iter().any(|(host, prefix)| {
+        authority.eq_ignore_ascii_case(host)
+            && path.strip_prefix(prefix).is_some_and(|player| {
+                !player.is_empty()
+                    && !player.starts_with('/')
+                    && !player.contains("//")
+                    && player
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'/'))
+            })
     })
 }
 
@@ -313,7 +333,8 @@ fn safe_attributes(
             ("source", "width") => dimension(value).map(|v| ("width", v)),
             ("source", "height") => dimension(value).map(|v| ("height", v)),
             ("del" | "ins", "cite") => safe_url(base_url, value, UrlUse::Web).map(|u| ("cite", u)),
-            ("img", "alt") => Some(("alt", value.clone())),
+            // An alt that draws nothing is no alt: the image is then marked decorative below.
+            ("img", "alt") => has_visible_text(value).then(|| ("alt", value.clone())),
             ("img", "width") => dimension(value).map(|v| ("width", v)),
             ("img", "height") => dimension(value).map(|v| ("height", v)),
             ("blockquote" | "q", "cite") => {
@@ -483,10 +504,20 @@ mod tests {
                     &[("src", "foto.jpg"), ("onerror", "alert(1)")],
                     vec![],
                 ),
+                el(
+                    "img",
+                    &[("src", "b.jpg"), ("alt", "\u{202e}\u{200b}\u{ad}")],
+                    vec![],
+                ),
             ],
             BASE,
         );
-        assert_eq!(out.len(), 1);
+        assert_eq!(out.len(), 2);
+        assert!(
+            attrs_of(&out[1]).contains(&("alt", String::new())),
+            "an invisible alt is no alt: {:?}",
+            out[1]
+        );
         let attrs = attrs_of(&out[0]);
         assert!(attrs.contains(&(
             "src",
@@ -590,6 +621,52 @@ mod tests {
             };
             assert_eq!(*tag, "a");
             assert!(attrs[0].1.starts_with("https://"), "{attrs:?}");
+        }
+    }
+
+    #[test]
+    fn video_paths_the_browser_would_rewrite_become_links() {
+        let tag_of =
+            |src: &str| match sanitize(&[el("iframe", &[("src", src)], vec![])], BASE).first() {
+                Some(SafeNode::Element { tag, .. }) => *tag,
+                other => panic!("{src}: {other:?}"),
+            };
+        for player in [
+            "https://www.youtube.com/embed/abc123?start=30&rel=0",
+            "https://youtube-nocookie.com/embed/videoseries?list=PL_x-1",
+            "https://WWW.YouTube.com/embed/abc_123-x#t=10",
+            "https://player.vimeo.com/video/42/abc",
+            " https://player.vimeo.com/video/42\t",
+        ] {
+            assert_eq!(tag_of(player), "iframe", "{player}");
+        }
+        for escape in [
+            "https://www.youtube.com/embed/../../redirect?q=https://evil.example",
+            "https://www.youtube.com/embed/..",
+            "https://www.youtube.com/embed/%2e%2e/%2E%2e/redirect",
+            "https://www.youtube.com/embed/.%2E/watch",
+            "https://www.youtube.com/embed/%2e./watch",
+            "https://www.youtube.com/embed/./x",
+            "https://www.youtube.com/embed\\..\\redirect",
+            "https://www.youtube.com/embed/..\\redirect",
+            "https://www.youtube.com/embed/.\t./redirect",
+            "https://www.youtube.com/embed/.\n.\r/redirect",
+            "https://www.youtube.com/embed/x%2f..%2f..%2fredirect",
+            "https://www.youtube.com/embed/x%2F..%2Fredirect",
+            "https://www.youtube.com/embed//redirect",
+            "https://www.youtube.com/embed/x//../../redirect",
+            "https://www.youtube.com/embed/",
+            "https://www.youtube.com/embed/ab%63",
+            "https://www.youtube.com@evil.example/embed/x",
+            "https://user:pw@www.youtube.com/embed/x",
+            "https://www.youtube.com:8443/embed/x",
+            "https://www.youtube.com./embed/x",
+            "https://www.youtube.com\\embed/x",
+            "https:www.youtube.com/embed/x",
+            "http://www.youtube.com/embed/x",
+            "//player.vimeo.com/video/../../evil",
+        ] {
+            assert_eq!(tag_of(escape), "a", "{escape}");
         }
     }
 

@@ -86,7 +86,11 @@ impl Widget {
 
     /// Closes the reader, if it is open.
     pub fn close(&self) {
-        host::close_dialog(&self.host);
+        // Cloned first: the callback may render, and a render registers a new one.
+        let close = self.control.0.close.borrow().clone();
+        if let Some(close) = close {
+            close.emit(());
+        }
     }
 
     /// The articles on show, as plain objects.

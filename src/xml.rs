@@ -3,8 +3,9 @@
 //! Real feeds are often not well-formed: a bare `&` in a URL, an HTML entity such as `&nbsp;`
 //! that XML does not define, a file cut short by a proxy. A strict parser (the browser's
 //! `DOMParser` with `text/xml`) rejects the whole feed for any of these; this one keeps reading,
-//! closes what is left open at the end and decodes HTML's named entities too. It is pure Rust, so
-//! native tests cover exactly the code the browser runs, and it costs a few KiB of wasm.
+//! closes what is left open at the end and decodes HTML's named entities too (all of them, by
+//! the rules HTML has for attribute values, so `?a=1&copy=2` in a link stays a link). It is pure
+//! Rust, so native tests cover exactly the code the browser runs, and it costs a few KiB of wasm.
 //!
 //! Namespaced names are normalised: elements in the namespaces feeds use get their conventional
 //! prefix whatever prefix the file chose (`content:encoded`, `dc:creator`, `media:content`), and
@@ -12,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use crate::text::decode_entities;
+use crate::text::decode_attribute;
 
 /// Elements nested deeper than this are flattened into their parent (their text is kept).
 pub const MAX_DEPTH: usize = 64;
@@ -169,11 +170,11 @@ pub fn parse(text: &str) -> Result<XmlElement, XmlError> {
 
     while !rest.is_empty() {
         let Some(lt) = rest.find('<') else {
-            push_text(&mut stack, &decode_entities(rest));
+            push_text(&mut stack, &decode_attribute(rest));
             break;
         };
         if lt > 0 {
-            push_text(&mut stack, &decode_entities(&rest[..lt]));
+            push_text(&mut stack, &decode_attribute(&rest[..lt]));
         }
         rest = &rest[lt..];
         if let Some(after) = rest.strip_prefix("<![CDATA[") {
@@ -343,7 +344,7 @@ pub(crate) fn start_tag(input: &str) -> Option<StartTag<'_>> {
                 }
             };
             rest = remaining;
-            decode_entities(value)
+            decode_attribute(value)
         } else {
             String::new()
         };

@@ -1,7 +1,7 @@
 //! Atom 1.0 (RFC 4287).
 
 use super::rss::{add_enclosure, media_images};
-use super::{first_html_image, plain, Draft, Source, MAX_ITEMS};
+use super::{first_html_image, Draft, Source, Text, MAX_ITEMS};
 use crate::article::Content;
 use crate::date::parse_date;
 use crate::xml::XmlElement;
@@ -15,7 +15,7 @@ pub(super) fn read(root: &XmlElement) -> Source {
         .and_then(|l| l.attr("href"))
         .map(str::to_string);
     Source {
-        title: root.child("title").map(text_construct),
+        title: root.child("title").map(|t| text_construct(t).to_plain()),
         language: root.attr("xml:lang").map(str::to_string),
         next_page,
         total: entries.len(),
@@ -58,6 +58,7 @@ fn read_entry(entry: &XmlElement, feed_authors: &[String]) -> Result<Draft, Stri
     if let Some(Content::Html(html)) = &content {
         images.extend(first_html_image(html));
     }
+    let (categories, category_terms) = categories(entry);
     let entry_authors = authors(entry);
     let published = entry.child_text("published").and_then(|d| parse_date(&d));
     let updated = entry.child_text("updated").and_then(|d| parse_date(&d));
@@ -75,14 +76,37 @@ fn read_entry(entry: &XmlElement, feed_authors: &[String]) -> Result<Draft, Stri
         } else {
             entry_authors
         },
-        categories: entry
-            .all("category")
-            .filter_map(|c| c.attr("label").or(c.attr("term")))
-            .map(plain)
-            .collect(),
+        categories,
+        category_terms,
         tags: Vec::new(),
         attachments,
     })
+}
+
+/// Category names shown (the `label`, else the `term`), and `(label, term)` where they differ:
+/// the term is the category's identity, which filters match too. Both are plain text.
+fn categories(entry: &XmlElement) -> (Vec<String>, Vec<(String, String)>) {
+    let mut names = Vec::new();
+    let mut terms = Vec::new();
+    for category in entry.all("category") {
+        let clean = |value: Option<&str>| {
+            value
+                .map(crate::text::collapse_whitespace)
+                .filter(|v| !v.is_empty())
+        };
+        let (label, term) = (clean(category.attr("label")), clean(category.attr("term")));
+        match (label, term) {
+            (Some(label), Some(term)) => {
+                if label != term {
+                    terms.push((label.clone(), term));
+                }
+                names.push(label);
+            }
+            (Some(name), None) | (None, Some(name)) => names.push(name),
+            (None, None) => {}
+        }
+    }
+    (names, terms)
 }
 
 fn authors(parent: &XmlElement) -> Vec<String> {
@@ -100,11 +124,12 @@ fn xhtml(content: &XmlElement) -> String {
     }
 }
 
-/// Plain text of an Atom text construct (`type` text, html or xhtml).
-fn text_construct(element: &XmlElement) -> String {
+/// An Atom text construct: `type="text"` (the default) is plain text, decoded once by the XML
+/// reader; `html` is escaped HTML, and `xhtml` inline markup.
+fn text_construct(element: &XmlElement) -> Text {
     match element.attr("type") {
-        Some("html") => plain(&element.text()),
-        Some("xhtml") => plain(&xhtml(element)),
-        _ => crate::text::collapse_whitespace(&element.text()),
+        Some("html") => Text::Html(element.text()),
+        Some("xhtml") => Text::Html(xhtml(element)),
+        _ => Text::Plain(element.text()),
     }
 }

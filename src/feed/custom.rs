@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::json_feed::text;
-use super::{key_list, Draft, FeedError, Source, MAX_ITEMS};
+use super::{key_list, plain, Draft, FeedError, Source, Text, MAX_ITEMS};
 use crate::article::{Content, Image};
 use crate::date::{parse_date, Timestamp};
 
@@ -219,6 +219,8 @@ fn read_item(item: &Value, map: &FieldMap) -> Result<Draft, String> {
             .collect()
     };
     let one = |field: Field| all(field).into_iter().next();
+    // Names may hold entities and markup, like titles.
+    let names = |field: Field| all(field).iter().map(|name| plain(name)).collect();
     let date = |field: Field| -> Option<Timestamp> {
         map.paths
             .iter()
@@ -241,22 +243,23 @@ fn read_item(item: &Value, map: &FieldMap) -> Result<Draft, String> {
     Ok(Draft {
         id: one(Field::Id).or_else(|| url.clone()),
         url,
-        title: one(Field::Title),
-        summary: one(Field::Summary),
+        title: one(Field::Title).map(Text::Html),
+        summary: one(Field::Summary).map(Text::Html),
         content,
         images: one(Field::Image)
             .map(|url| Image {
                 url,
-                alt: one(Field::ImageAlt).unwrap_or_default(),
+                alt: one(Field::ImageAlt).map_or_else(String::new, |alt| plain(&alt)),
                 ..Image::default()
             })
             .into_iter()
             .collect(),
         published: date(Field::Date),
         modified: date(Field::Modified),
-        authors: all(Field::Author),
-        categories: all(Field::Category),
-        tags: all(Field::Tags),
+        authors: names(Field::Author),
+        categories: names(Field::Category),
+        category_terms: Vec::new(),
+        tags: names(Field::Tags),
         attachments: Vec::new(),
     })
 }

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Draft, FeedError, Source, MAX_ITEMS};
+use super::{plain, Draft, FeedError, Source, Text, MAX_ITEMS};
 use crate::article::{Attachment, Content, Image};
 use crate::date::parse_date;
 
@@ -43,15 +43,18 @@ fn read_item(item: &Value) -> Result<Draft, String> {
     Ok(Draft {
         id: item.get("id").and_then(text),
         url: url_field(item, "url").or_else(|| url_field(item, "external_url")),
-        title: field(item, "title"),
-        summary: field(item, "summary"),
+        // Plain text by the spec, but feeds put entities and markup in them: taken as HTML,
+        // where a `<` that starts no tag (`3 < 5`) stays text.
+        title: field(item, "title").map(Text::Html),
+        summary: field(item, "summary").map(Text::Html),
         content: Some(content),
         images,
         published: field(item, "date_published").and_then(|s| parse_date(&s)),
         modified: field(item, "date_modified").and_then(|s| parse_date(&s)),
         authors: authors(item),
         categories: Vec::new(),
-        tags: strings(item.get("tags")),
+        category_terms: Vec::new(),
+        tags: strings(item.get("tags")).iter().map(|t| plain(t)).collect(),
         attachments: attachments(item),
     })
 }
@@ -91,7 +94,7 @@ fn authors(item: &Map<String, Value>) -> Vec<String> {
     };
     list.into_iter()
         .filter_map(|author| match author {
-            Value::Object(author) => field(author, "name"),
+            Value::Object(author) => field(author, "name").map(|name| plain(&name)),
             _ => None,
         })
         .collect()

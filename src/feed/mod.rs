@@ -17,6 +17,7 @@ pub use custom::{parse_fields, Field, FieldMap};
 
 use crate::article::{Article, Attachment, Content, Image, ImageSource};
 use crate::date::Timestamp;
+use crate::text::has_visible_text;
 use crate::text::{collapse_whitespace, excerpt, html_to_text};
 use crate::url::{safe_url, UrlUse};
 
@@ -264,20 +265,40 @@ pub(crate) struct Draft {
     id: Option<String>,
     /// Raw link, checked in [`finish`].
     url: Option<String>,
-    /// Plain text.
-    title: Option<String>,
-    /// Plain text.
-    summary: Option<String>,
+    title: Option<Text>,
+    summary: Option<Text>,
     content: Option<Content>,
     /// Candidates with raw URLs; the first usable one wins.
     images: Vec<Image>,
     published: Option<Timestamp>,
     modified: Option<Timestamp>,
     authors: Vec<String>,
+    /// Names shown.
     categories: Vec<String>,
+    /// `(name, term)` for a category filed under an identity other than its name (Atom).
+    category_terms: Vec<(String, String)>,
     tags: Vec<String>,
     /// Raw URLs, checked in [`finish`].
     attachments: Vec<Attachment>,
+}
+
+/// A title or summary as the format defines it, so that it is decoded exactly once.
+#[derive(Debug)]
+pub(crate) enum Text {
+    /// Plain text whose entities the format already decoded (Atom `type="text"`).
+    Plain(String),
+    /// HTML: tags are removed first, then entities decoded; a `<` that starts no tag is text.
+    Html(String),
+}
+
+impl Text {
+    /// The text a reader sees, whitespace collapsed.
+    pub(crate) fn to_plain(&self) -> String {
+        match self {
+            Text::Plain(text) => collapse_whitespace(text),
+            Text::Html(html) => html_to_text(html),
+        }
+    }
 }
 
 /// What an adapter found in a feed.
@@ -529,17 +550,23 @@ fn finish(draft: Draft, options: &ParseOptions) -> Result<Article, &'static str>
         Some(Content::Text(text)) => collapse_whitespace(text),
         Some(Content::Protected) | None => String::new(),
     };
+    // A body that draws nothing cannot stand in for a missing title or summary.
+    let body_text = if has_visible_text(&body_text) {
+        body_text
+    } else {
+        String::new()
+    };
     let summary = draft
         .summary
-        .map(|s| plain(&s))
-        .filter(|s| !s.is_empty())
+        .map(|s| s.to_plain())
+        .filter(|s| has_visible_text(s))
         .unwrap_or_else(|| excerpt(&body_text, DERIVED_SUMMARY_CHARS));
     let title = draft
         .title
-        .map(|s| plain(&s))
-        .filter(|s| !s.is_empty())
+        .map(|s| s.to_plain())
+        .filter(|s| has_visible_text(s))
         .unwrap_or_else(|| excerpt(&body_text, DERIVED_TITLE_CHARS));
-    if title.is_empty() {
+    if !has_visible_text(&title) {
         return Err("has no title and no readable content");
     }
     let content = match draft.content {
@@ -547,6 +574,7 @@ fn finish(draft: Draft, options: &ParseOptions) -> Result<Article, &'static str>
         Some(content) => content,
         None => Content::Text(summary.clone()),
     };
+    let categories = clean_names(draft.categories);
     let image = draft
         .images
         .into_iter()
@@ -571,7 +599,12 @@ fn finish(draft: Draft, options: &ParseOptions) -> Result<Article, &'static str>
         published: draft.published,
         modified: draft.modified,
         authors: clean_names(draft.authors),
-        categories: clean_names(draft.categories),
+        category_terms: draft
+            .category_terms
+            .into_iter()
+            .filter(|(name, _)| categories.contains(name))
+            .collect(),
+        categories,
         tags: clean_names(draft.tags),
         attachments,
     })
@@ -605,7 +638,9 @@ fn check_image(image: Image, options: &ParseOptions) -> Option<Image> {
     sources.dedup_by(|a, b| a.url == b.url || a.width == b.width);
     Some(Image {
         url,
-        alt: collapse_whitespace(&image.alt),
+        alt: Some(collapse_whitespace(&image.alt))
+            .filter(|alt| has_visible_text(alt))
+            .unwrap_or_default(),
         sources,
         ..image
     })
@@ -617,7 +652,7 @@ fn clean_names(names: Vec<String>) -> Vec<String> {
     names
         .into_iter()
         .map(|n| collapse_whitespace(&n))
-        .filter(|n| !n.is_empty() && seen.insert(n.to_ascii_lowercase()))
+        .filter(|n| has_visible_text(n) && seen.insert(n.to_ascii_lowercase()))
         .collect()
 }
 
@@ -654,7 +689,8 @@ pub(crate) fn first_html_image(html: &str) -> Option<Image> {
     None
 }
 
-/// Plain text from a field that may hold HTML or entities (WordPress titles, RSS titles).
+/// Plain text from a name that may hold HTML or entities (category and author names, image
+/// descriptions): decoded once, tags removed first when there are any.
 pub(crate) fn plain(text: &str) -> String {
     if text.contains('<') && text.contains('>') {
         html_to_text(text)

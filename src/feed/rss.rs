@@ -1,7 +1,7 @@
 //! RSS 2.0 (and RSS 1.0/RDF, whose items sit beside the channel), with the `content`, `dc` and
 //! `media` extensions WordPress and most CMSs emit.
 
-use super::{first_html_image, plain, Draft, Source, MAX_ITEMS};
+use super::{first_html_image, plain, Draft, Source, Text, MAX_ITEMS};
 use crate::article::{Attachment, Content, Image};
 use crate::date::parse_date;
 use crate::xml::XmlElement;
@@ -62,8 +62,10 @@ fn read_item(item: &XmlElement) -> Result<Draft, String> {
             .filter(|g| !g.is_empty())
             .or(url.clone()),
         url,
-        title: item.child_text("title"),
-        summary: description.map(|d| plain(&d)),
+        // Both are HTML once the XML is decoded, as mature feed readers take them: markup is
+        // removed, `&amp;lt;` (an escaped `&lt;`) is a `<`.
+        title: item.child_text("title").map(Text::Html),
+        summary: description.map(Text::Html),
         content,
         images,
         published: item
@@ -73,6 +75,7 @@ fn read_item(item: &XmlElement) -> Result<Draft, String> {
         modified: None,
         authors,
         categories: item.all("category").map(|c| plain(&c.text())).collect(),
+        category_terms: Vec::new(),
         tags: Vec::new(),
         attachments,
     })

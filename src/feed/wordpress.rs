@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::json_feed::text;
-use super::{Draft, FeedError, Format, ParseOptions, Source, MAX_ITEMS};
+use super::{Draft, FeedError, Format, ParseOptions, Source, Text, MAX_ITEMS};
 use crate::article::{Content, Image, ImageSource};
 use crate::date::parse_rfc3339;
 use crate::url::with_query_param;
@@ -65,8 +65,9 @@ fn read_post(value: &Value) -> Result<Draft, String> {
     Ok(Draft {
         id: post.get("id").and_then(text),
         url: post.get("link").and_then(text),
-        title: rendered(post, "title"),
-        summary: rendered(post, "excerpt").map(|html| tidy_excerpt(&super::plain(&html))),
+        title: rendered(post, "title").map(Text::Html),
+        summary: rendered(post, "excerpt")
+            .map(|html| Text::Plain(tidy_excerpt(&Text::Html(html).to_plain()))),
         content,
         images: featured_image(embedded).into_iter().collect(),
         published: date("date_gmt", "date"),
@@ -80,6 +81,7 @@ fn read_post(value: &Value) -> Result<Draft, String> {
             .map(|name| super::plain(&name))
             .collect(),
         categories,
+        category_terms: Vec::new(),
         tags,
         attachments: Vec::new(),
     })

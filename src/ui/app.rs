@@ -55,7 +55,7 @@ pub fn App(props: &AppProps) -> Html {
     use_focus_card(&state, host);
     let on_more = use_load_more(&state, config, &filters, visible);
     let on_click = on_card_click(host, &state, &filters.matching);
-    register_control_api(&props.control, &state, &links.on_open, refresh_now);
+    register_control_api(&props.control, &state, &links, refresh_now);
 
     let dispatcher = state.dispatcher();
     let body = match &state.load {

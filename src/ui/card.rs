@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::config::{Config, Layout, ReaderMode, Show};
 use crate::feed::Feed;
-use crate::text::excerpt;
+use crate::text::{excerpt, has_visible_text};
 use crate::url::origin;
 use crate::web::intl::display_date;
 
@@ -89,18 +89,25 @@ pub fn Card(props: &CardProps) -> Html {
             </div>
         }
     });
+    // The feed layer drops titles that draw nothing; should one still arrive, the control keeps
+    // a name rather than render as an empty, nameless button.
+    let name = if has_visible_text(&article.title) {
+        article.title.clone()
+    } else {
+        strings.read_more.to_string()
+    };
     let title = match (config.reader, &article.url) {
         (ReaderMode::Link, Some(url)) => html! {
-            <a class="card-open" href={url.clone()} onclick={follow}>{ article.title.clone() }</a>
+            <a class="card-open" href={url.clone()} onclick={follow}>{ name }</a>
         },
         (ReaderMode::NewTab, Some(url)) => html! {
             <a class="card-open" href={url.clone()} target="_blank" rel="noopener noreferrer" onclick={follow}>
-                { article.title.clone() }
+                { name }
             </a>
         },
         // Articles without an original page open in the reader whatever the mode.
         _ => html! {
-            <button type="button" class="card-open" {onclick}>{ article.title.clone() }</button>
+            <button type="button" class="card-open" {onclick}>{ name }</button>
         },
     };
     let heading = format!("h{}", config.heading_level);

@@ -18,6 +18,9 @@ pub struct Control {
     pub refresh: RefCell<Option<Callback<()>>>,
     /// Opens the article with this id in the reader.
     pub open: RefCell<Option<Callback<String>>>,
+    /// Closes the reader now, in the widget's state, rather than after the dialog's `close`
+    /// event: a script's `close()` then `open(id)` in one task ends with that article open.
+    pub close: RefCell<Option<Callback<()>>>,
     /// The articles on show (after the webmaster's filters).
     pub feed: RefCell<Option<Rc<Feed>>>,
 }

@@ -23,24 +23,42 @@ pub fn url_without_hash() -> String {
     href.split('#').next().unwrap_or_default().to_string()
 }
 
+/// The `history.state` of the entries the widget pushes, so it knows them again after a
+/// reload or when the visitor comes Forward to one.
+const OUR_ENTRY: &str = "kabar-reader";
+
+fn history() -> Option<web_sys::History> {
+    web_sys::window().and_then(|w| w.history().ok())
+}
+
 /// Adds a history entry whose hash is `hash` (`#kabar-…`), so Back closes the reader.
 pub fn push_hash(hash: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(hash));
+    if let Some(history) = history() {
+        let _ = history.push_state_with_url(&OUR_ENTRY.into(), "", Some(hash));
     }
 }
 
-/// Replaces the current entry's hash (`""` removes it) without a new history entry.
+/// Replaces the current entry's hash (`""` removes it) without a new history entry, keeping the
+/// entry's state (ours, or the host page's router's).
 pub fn replace_hash(hash: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+    if let Some(history) = history() {
+        let state = history.state().unwrap_or(JsValue::NULL);
         let url = format!("{}{hash}", url_without_hash());
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        let _ = history.replace_state_with_url(&state, "", Some(&url));
     }
+}
+
+/// Whether the current history entry is one the widget pushed.
+pub fn entry_is_ours() -> bool {
+    history()
+        .and_then(|h| h.state().ok())
+        .and_then(|state| state.as_string())
+        .is_some_and(|state| state == OUR_ENTRY)
 }
 
 /// Goes back one history entry.
 pub fn back() {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+    if let Some(history) = history() {
         let _ = history.back();
     }
 }

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { startServer, launchBrowser, openPage, waitForState, inShadow } from './harness.mjs';
+import { startServer, launchBrowser, openPage, waitForState, inShadow, FONTS } from './harness.mjs';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
@@ -38,7 +38,40 @@ before(async () => {
     ],
   }));
 });
-after(async () => { await browser?.close(); await server?.close(); });
+after(async () => {
+  await browser?.close();
+  for (const pinned of fontBrowsers.values()) await (await pinned).close();
+  await server?.close();
+});
+
+/**
+ * One browser per font of FONTS, launched when a test first asks for it. Before use it is checked
+ * to draw every generic family (serif, sans-serif, monospace) in that font alone.
+ */
+const fontBrowsers = new Map();
+function browserWith(font) {
+  if (!fontBrowsers.has(font.family)) {
+    fontBrowsers.set(font.family, (async () => {
+      const pinned = await launchBrowser({ font });
+      const page = await pinned.context.newPage();
+      const widths = await page.evaluate((family) => {
+        const context = document.createElement('canvas').getContext('2d');
+        const width = (font) => { context.font = font; return context.measureText('Jembatan Gantung Diresmikan 2026').width; };
+        return { named: width(`16px "${family}"`), serif: width('16px serif'), sans: width('16px sans-serif'), mono: width('16px monospace') };
+      }, font.family);
+      await page.close();
+      assert.ok(widths.serif === widths.named && widths.sans === widths.named && widths.mono === widths.named,
+        `${font.family} alone: ${JSON.stringify(widths)}`);
+      return pinned;
+    })());
+  }
+  return fontBrowsers.get(font.family);
+}
+
+/** Declares `name` once per font of FONTS; `body` gets a browser that has only that font. */
+function testPerFont(name, body) {
+  for (const font of FONTS) test(`${name} [${font.family}]`, async () => body(await browserWith(font)));
+}
 
 const widget = (id, attrs) => `<kabar-news id="${id}" ${attrs}></kabar-news>`;
 const ids = (body) => [...body.matchAll(/<kabar-news id="([^"]+)"/g)].map((m) => `#${m[1]}`);
@@ -440,7 +473,7 @@ test('keyboard only: the carousel and the ticker move with arrow keys and pause 
   await page.close();
 });
 
-test('focus is never hidden in the reader on a 320 px phone: Tab and Shift+Tab through a whole article, and past the sticky bar', async () => {
+testPerFont('focus is never hidden in the reader on a 320 px phone: Tab and Shift+Tab through a whole article, and past the sticky bar', async (browser) => {
   const { page } = await openPage(browser, server.page(widget('w', 'feed="/feeds/berita.json" limit="20"')));
   await page.setViewportSize({ width: 320, height: 568 });
   await waitForState(page, '#w', 'ready');
@@ -534,7 +567,7 @@ function targetProblems(root) {
   return { count: controls.length, problems };
 }
 
-test('target size: every control in every layout, the toolbar, the error state and the reader, at 1280 and 320 px', async () => {
+testPerFont('target size: every control in every layout, the toolbar, the error state and the reader, at 1280 and 320 px', async (browser) => {
   const body = LAYOUTS.map((layout) => widget(layout, `feed="/feeds/berita.json" layout="${layout}" limit="4" autoplay="60"${layout === 'grid' ? ' search chips' : ''}`)).join('')
     + widget('down', 'feed="/a11y/down.json" cache="0"') + widget('reader', 'feed="/a11y/feed.json" cache="0"');
   const { page } = await openPage(browser, server.page({ body, head: fluid }));
@@ -628,21 +661,77 @@ test('screen readers: a named region, a list of articles with headings at the co
   await page.close();
 });
 
-/** Content that is cut off: text overflowing an element that clips it, sideways or downwards. */
+/**
+ * Content that is cut off: text overflowing an element that clips it, sideways or downwards. The
+ * one cut accepted is a visible ellipsis (`text-overflow: ellipsis`) on the text of a control (a
+ * button or link it is in or holds) whose name is that whole text and which shows it uncut when it
+ * has focus. Focus is given and taken back here, without scrolling.
+ */
 function clippedContent(root) {
   const problems = [];
-  for (const el of root.querySelectorAll('*')) {
-    if (el.closest('.visually-hidden, .skeleton') || el.getClientRects().length === 0) continue;
+  const cut = (el) => {
     const s = getComputedStyle(el);
     const clipsX = s.overflowX === 'hidden' || s.overflowX === 'clip';
     const clipsY = s.overflowY === 'hidden' || s.overflowY === 'clip';
-    if (clipsX && el.scrollWidth > el.clientWidth + 1) problems.push(`${el.localName}.${el.className} cut sideways (${el.scrollWidth} > ${el.clientWidth})`);
-    if (clipsY && el.scrollHeight > el.clientHeight + 1) problems.push(`${el.localName}.${el.className} cut at the bottom (${el.scrollHeight} > ${el.clientHeight})`);
+    return [clipsX && el.scrollWidth > el.clientWidth + 1 ? `cut sideways (${el.scrollWidth} > ${el.clientWidth})` : null,
+      clipsY && el.scrollHeight > el.clientHeight + 1 ? `cut at the bottom (${el.scrollHeight} > ${el.clientHeight})` : null].filter(Boolean);
+  };
+  const ellipsisWithWholeTextReachable = (el, found) => {
+    // text-overflow draws its "…" only where a line runs out sideways; lines cut at the bottom
+    // show one only under a line clamp.
+    const s = getComputedStyle(el);
+    if (s.textOverflow !== 'ellipsis') return false;
+    if (found.some((f) => f.startsWith('cut at the bottom')) && s.webkitLineClamp === 'none') return false;
+    const control = el.closest('button, a[href]') || el.querySelector('button, a[href]');
+    const text = el.textContent.replace(/\s+/g, ' ').trim();
+    if (!control || text === '' || !control.contains(el) && control.textContent.replace(/\s+/g, ' ').trim() !== text) return false;
+    const label = control.getAttribute('aria-label');
+    if (label !== null && !label.includes(text)) return false;
+    const before = control.getRootNode().activeElement;
+    control.focus({ preventScroll: true });
+    const shown = control.getRootNode().activeElement === control && cut(el).length === 0;
+    if (before && before !== control) before.focus({ preventScroll: true });
+    else control.blur();
+    return shown;
+  };
+  for (const el of root.querySelectorAll('*')) {
+    if (el.closest('.visually-hidden, .skeleton') || el.getClientRects().length === 0) continue;
+    const found = cut(el);
+    if (found.length && !ellipsisWithWholeTextReachable(el, found)) problems.push(...found.map((f) => `${el.localName}.${el.className} ${f}`));
   }
   return problems;
 }
 
-test('reflow at 320 px and text at 200%: no sideways scrolling of the page, nothing cut off, in every layout and the reader', async () => {
+test('the rule for cut-off content accepts a visible ellipsis on a control\'s whole text shown on focus, and nothing else', async () => {
+  const long = 'Peningkatan Ruas Jalan Batu Belah–Lubuk Damai Sepanjang 8,4 Kilometer Rampung Dikerjakan';
+  const style = '<style>.one-line { width: 12rem; white-space: nowrap; overflow: hidden; } .reveal:focus-within { white-space: normal; }'
+    + ' .clamp { all: unset; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; } .clamp:focus { -webkit-line-clamp: none; }'
+    + ' .short { all: unset; display: block; height: 1lh; overflow: hidden; } .short:focus { height: auto; }'
+    + ' .dots { text-overflow: ellipsis; }</style>';
+  const cases = {
+    // Accepted: the ellipsis shows, the button's name is the whole headline, focus shows it all.
+    accepted: `<h3 class="one-line dots reveal"><button>${long}</button></h3>`,
+    acceptedInside: `<a href="#" class="one-line dots reveal" style="display: block">${long}</a>`,
+    acceptedClamp: `<h3 style="width: 12rem"><button class="dots clamp reveal">${long}</button></h3>`,
+    cutAtTheBottomWithoutClamp: `<h3 style="width: 12rem"><button class="dots short">${long}</button></h3>`,
+    plainCut: `<p class="one-line">${long}</p>`,
+    plainCutOfAControl: `<h3 class="one-line reveal"><button>${long}</button></h3>`,
+    ellipsisNotAControl: `<p class="one-line dots reveal">${long}</p>`,
+    ellipsisNeverShownWhole: `<h3 class="one-line dots"><button>${long}</button></h3>`,
+    ellipsisWithShorterName: `<h3 class="one-line dots reveal"><button aria-label="Jalan rampung">${long}</button></h3>`,
+    cutAtTheBottom: `<div style="height: 1rem; overflow: hidden">${long}<br>${long}</div>`,
+  };
+  const page = await browser.context.newPage();
+  for (const [name, html] of Object.entries(cases)) {
+    await page.setContent(`${style}<div id="c">${html}</div>`);
+    const problems = await page.evaluate((source) => (0, eval)(`(${source})`)(document.querySelector('#c')), clippedContent.toString());
+    if (name.startsWith('accepted')) assert.deepEqual(problems, [], name);
+    else assert.notDeepEqual(problems, [], name);
+  }
+  await page.close();
+});
+
+testPerFont('reflow at 320 px and text at 200%: no sideways scrolling of the page, nothing cut off, in every layout and the reader', async (browser) => {
   const body = LAYOUTS.map((layout) => widget(layout, `feed="/feeds/berita.json" layout="${layout}" limit="4" autoplay="60" show="image,date,author,category,excerpt,source"${layout === 'grid' ? ' search chips heading="Berita Daerah"' : ''}`)).join('');
   // Text zoom: browsers' "text size" settings scale the root font size, which everything in the
   // widget is sized from (rem/em). `html { font-size: 200% }` on the host page is that setting
@@ -689,7 +778,100 @@ test('reflow at 320 px and text at 200%: no sideways scrolling of the page, noth
   }
 });
 
-test('text spacing (1.4.12): with wider line, paragraph, letter and word spacing nothing is cut off', async () => {
+testPerFont('ticker: the headline wraps in its reserved lines or ends in a visible ellipsis, rotating never moves the page, the placeholder is as tall', async (browser) => {
+  const count = 14; // every article of the sample feed
+  const body = widget('ticker', `feed="/feeds/berita.json" layout="ticker" limit="${count}" autoplay="60" show="date"`)
+    + '<p id="after">Sesudah</p>' + widget('loading', 'feed="/slow/60000/feeds/berita.json" timeout="60" layout="ticker"');
+  for (const [width, zoom] of [[320, '100%'], [640, '100%'], [1280, '100%'], [640, '200%'], [1280, '200%']]) {
+    const where = `${width} px, text ${zoom}`;
+    const { page } = await openPage(browser, server.page({ body, head: `${fluid}<style>html { font-size: ${zoom}; }</style>` }));
+    await page.setViewportSize({ width, height: 800 });
+    await waitForState(page, '#ticker', 'ready');
+    const seen = [];
+    for (let i = 0; i < count; i++) {
+      seen.push(await inShadow(page, '#ticker', (root, source) => ({
+        title: root.querySelector('.card-title').textContent,
+        height: root.host.getBoundingClientRect().height,
+        after: document.querySelector('#after').getBoundingClientRect().top,
+        clipped: (0, eval)(`(${source})`)(root),
+      }), clippedContent.toString()));
+      await page.locator('#ticker .motion-next').click();
+      await page.waitForFunction((t) => document.querySelector('#ticker').shadowRoot.querySelector('.card-title').textContent !== t, seen.at(-1).title);
+    }
+    assert.equal(new Set(seen.map((s) => s.title)).size, count, `${where}: every headline shown`);
+    for (const s of seen) assert.deepEqual(s.clipped, [], `${where}: "${s.title}"`);
+    const moves = seen.filter((s) => s.height !== seen[0].height || s.after !== seen[0].after).map((s) => `${s.title}: ${s.height} px, next at ${s.after}`);
+    assert.deepEqual(moves, [], `${where}: the ticker is ${seen[0].height} px tall with "${seen[0].title}"`);
+    const placeholder = await page.evaluate(() => document.querySelector('#loading').getBoundingClientRect().height);
+    assert.ok(await page.locator('#loading').getAttribute('data-state') === 'loading');
+    assert.ok(Math.abs(placeholder - seen[0].height) <= 1, `${where}: the placeholder is ${placeholder} px, the ticker ${seen[0].height} px`);
+    await page.close();
+  }
+});
+
+test('long unbroken words (a pasted URL, a hashtag, a name) wrap inside their card in every layout and in the reader', async () => {
+  const body = LAYOUTS.map((layout) => widget(layout, `feed="/fixtures/long-words.json" layout="${layout}" autoplay="60" show="image,date,author,category,excerpt,source"${layout === 'grid' ? ' search chips' : ''}`)).join('');
+  /** Elements wider than, or sideways out of, what holds them: their card, its list item, the list, the widget. */
+  const spills = (root) => {
+    const problems = [];
+    const outside = (el, box, what) => {
+      const r = el.getBoundingClientRect();
+      const b = box.getBoundingClientRect();
+      if (r.left < b.left - 0.5 || r.right > b.right + 0.5) problems.push(`${el.localName}.${el.className} (${Math.round(r.left)}–${Math.round(r.right)}) outside its ${what} (${Math.round(b.left)}–${Math.round(b.right)})`);
+    };
+    const section = root.querySelector('section');
+    for (const el of root.querySelectorAll('section *')) {
+      if (el.closest('.visually-hidden') || el.getClientRects().length === 0) continue;
+      const card = el.parentElement?.closest('.card');
+      if (card) outside(el, card, 'card');
+      else if (el.matches('.cards > li') && !el.closest('.carousel')) outside(el, el.parentElement, 'list');
+      else if (el.matches('.card')) outside(el, el.parentElement, 'list item');
+      else if (!el.closest('.carousel')) outside(el, section, 'widget');
+    }
+    const carousel = root.querySelector('.cards.carousel');
+    if (carousel) {
+      const track = parseFloat(getComputedStyle(carousel).gridAutoColumns);
+      for (const li of carousel.children) if (li.getBoundingClientRect().width > track + 0.5) problems.push(`a carousel item is ${li.getBoundingClientRect().width} px, its track ${track} px`);
+    }
+    return problems;
+  };
+  for (const width of [1280, 320]) {
+    const { page } = await openPage(browser, server.page({ body, head: fluid }));
+    await page.setViewportSize({ width, height: 800 });
+    for (const id of ids(body)) await waitForState(page, id, 'ready');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, `${width} px: the page scrolls sideways`);
+    for (const id of ids(body)) {
+      assert.ok((await inShadow(page, id, (root) => root.querySelector('.card-title').textContent.length)) >= 300, `${id}: the long title is shown`);
+      assert.deepEqual(await inShadow(page, id, spills), [], `${width} px, ${id}`);
+      assert.deepEqual(await inShadow(page, id, clippedContent), [], `${width} px, ${id}: cut off`);
+    }
+    // The ticker's 300 characters end in its ellipsis (accepted just above), not in a silent cut.
+    assert.ok(await inShadow(page, '#ticker', (root) => {
+      const control = root.querySelector('.card-open');
+      return control.scrollHeight > control.clientHeight + 1 && getComputedStyle(control).webkitLineClamp !== 'none';
+    }), `${width} px: the ticker's long headline is clamped`);
+    // The reader, on the URL (with a long word and link in its body and the next title) and the hashtag.
+    for (const index of [0, 1]) {
+      await page.locator('#list .card-open').nth(index).click();
+      await dialogOpen(page, '#list');
+      const reader = await inShadow(page, '#list', (root) => {
+        const dialog = root.querySelector('dialog');
+        const box = dialog.getBoundingClientRect();
+        const wide = [...dialog.querySelectorAll('*')]
+          .filter((el) => el.getClientRects().length && !el.closest('.visually-hidden, pre, table'))
+          .filter((el) => { const r = el.getBoundingClientRect(); return r.left < box.left - 0.5 || r.right > box.left + dialog.clientWidth + 0.5; })
+          .map((el) => `${el.localName}.${el.className}`);
+        return { scrolls: dialog.scrollWidth > dialog.clientWidth, wide, pageScrolls: document.documentElement.scrollWidth > innerWidth };
+      });
+      assert.deepEqual(reader, { scrolls: false, wide: [], pageScrolls: false }, `${width} px, reader on article ${index + 1}`);
+      await page.keyboard.press('Escape');
+      await dialogGone(page, '#list');
+    }
+    await page.close();
+  }
+});
+
+testPerFont('text spacing (1.4.12): with wider line, paragraph, letter and word spacing nothing is cut off', async (browser) => {
   const body = LAYOUTS.map((layout) => widget(layout, `feed="/feeds/berita.json" layout="${layout}" limit="4" autoplay="60"${layout === 'grid' ? ' search chips' : ''}`)).join('');
   const { page } = await openPage(browser, server.page({ body, head: fluid }));
   await page.setViewportSize({ width: 1024, height: 800 });

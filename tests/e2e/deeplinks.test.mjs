@@ -180,3 +180,92 @@ test('on a 320 px phone long URLs wrap, wide tables scroll and captions sit unde
   assert.deepEqual(layout, { dialogFits: true, tableScrolls: true, captionBelowImage: true });
   await page.close();
 });
+
+// Issue 12 (4): closing calls the asynchronous history.back(); a reader opened again before it
+// lands must neither pile up entries nor be closed by it, and the pending Back must never take
+// the visitor off the page.
+const THIRD = 'bulan-imunisasi-anak-sekolah-2026';
+/** Waits until the reader and the hash agree: `slug` open with `#kabar-slug`, or closed and no hash. */
+const settledOn = (page, slug) => page.waitForFunction((s) => {
+  const root = document.querySelector('#w').shadowRoot;
+  const open = root.querySelector('dialog[open]');
+  if (s === null) return !root.querySelector('dialog') && location.hash === '';
+  return open && location.hash === `#kabar-${s}`;
+}, slug);
+
+/** Opens the widget page after another page of the site, so leaving it is observable. */
+async function widgetAfterAnotherPage() {
+  const before = server.page('<p>Halaman sebelumnya</p>');
+  const { page, pageErrors } = await openPage(browser, before);
+  await page.goto(server.page('<kabar-news id="w" feed="/feeds/berita.json" limit="4"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  return { page, pageErrors, before, historyLength: await page.evaluate(() => history.length) };
+}
+
+/** One Back from the page, with the reader closed, returns to the page before it. */
+async function oneBackLeaves(page, before) {
+  await settledOn(page, null);
+  await page.goBack();
+  assert.equal(page.url(), before);
+}
+
+test('close() then open() from a script, in one task and in quick succession, keeps one history entry at most', async () => {
+  const { page, pageErrors, before, historyLength } = await widgetAfterAnotherPage();
+  const growth = async () => (await page.evaluate(() => history.length)) - historyLength;
+  const api = (calls) => page.evaluate((list) => {
+    const w = document.querySelector('#w');
+    for (const [method, id] of list) w[method](id);
+  }, calls);
+  await api([['open', FIRST]]);
+  await settledOn(page, FIRST);
+  // In one task: the Back of the close has not landed when the next article opens.
+  await api([['close'], ['open', SECOND]]);
+  await settledOn(page, SECOND);
+  assert.ok(await growth() <= 1, `history grew by ${await growth()}`);
+  await api([['close'], ['open', FIRST], ['close'], ['open', THIRD], ['close'], ['open', THIRD]]);
+  await settledOn(page, THIRD);
+  assert.ok(await growth() <= 1, `history grew by ${await growth()}`);
+  // Separate tasks a few milliseconds apart (one protocol round trip each), racing the Back.
+  const ids = [FIRST, SECOND, THIRD];
+  for (let i = 0; i < 12; i++) {
+    await api(i % 2 ? [['open', ids[i % 3]]] : [['close']]);
+  }
+  await api([['close'], ['open', SECOND]]);
+  await settledOn(page, SECOND);
+  assert.ok(await growth() <= 1, `history grew by ${await growth()}`);
+  assert.equal(await readerTitle(page), await inShadow(page, '#w', (root) => root.querySelectorAll('.card-title')[1].textContent));
+  // One Back closes the reader, the next leaves the page.
+  await page.goBack();
+  await settledOn(page, null);
+  await oneBackLeaves(page, before);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('double clicks on a card and on the close button leave history and the hash in step', async () => {
+  const { page, pageErrors, before, historyLength } = await widgetAfterAnotherPage();
+  const growth = async () => (await page.evaluate(() => history.length)) - historyLength;
+  const card = page.locator('#w .card-open').first();
+  // Whatever the second click hits (the backdrop, the card under the close button), the reader
+  // and the hash end up agreeing; then the reader is closed for the next step.
+  const agreeThenClose = async (label) => {
+    await page.waitForFunction(() => {
+      const open = document.querySelector('#w').shadowRoot.querySelector('dialog[open]');
+      return open ? location.hash.startsWith('#kabar-') : location.hash === '';
+    });
+    await page.evaluate(() => document.querySelector('#w').close());
+    await settledOn(page, null);
+    assert.ok(await growth() <= 1, `${label}: history grew by ${await growth()}`);
+  };
+  for (let round = 0; round < 3; round++) {
+    await card.dblclick();
+    await agreeThenClose(`round ${round}, card`);
+    await card.click();
+    await settledOn(page, FIRST);
+    await page.locator('#w .reader-close').dblclick();
+    await agreeThenClose(`round ${round}, close button`);
+  }
+  await oneBackLeaves(page, before);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});

@@ -270,3 +270,37 @@ test('the reader body carries the feed language for screen readers', async () =>
   assert.equal(await inShadow(page, '#w', (root) => root.querySelector('.reader-body').getAttribute('lang')), 'en');
   await page.close();
 });
+
+// Issue 12 (6): titles, categories and alt texts made only of characters that draw nothing.
+test('a feed of invisible titles and names leaves no button or link without a name', async () => {
+  const invisible = ['\u202e', '\u200b\u2060\ufeff\u00ad', '\u200e\u200f\u2066\u2069', '\ufe0f\u034f', '\u3164'];
+  server.route('/invisible/feed.json', (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    items: [
+      { id: 'irigasi', title: invisible[0], date_published: '2026-11-27T08:00:00+07:00', image: '/img/pasar.jpg',
+        content_text: 'Warga Desa Sukamaju bergotong royong membersihkan saluran irigasi.', tags: [invisible[1], 'Desa'] },
+      { id: 'kosong', title: invisible[1], date_published: '2026-11-26T08:00:00+07:00', content_html: `<p>${invisible[2]}</p>` },
+      { id: 'pasar', title: 'Pasar Murah Jelang Natal', summary: invisible[2], date_published: '2026-11-25T08:00:00+07:00',
+        content_html: '<p>Pasar murah digelar di alun-alun.</p>', tags: [invisible[3], invisible[4]] },
+    ],
+  })));
+  const { page, pageErrors } = await openPage(browser, server.page('<kabar-news id="w" feed="/invisible/feed.json" cache="0" chips show="image,category,date,excerpt"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  // The name each control offers, with everything that draws nothing taken out.
+  const namelessControls = () => inShadow(page, '#w', (root) => {
+    const drawsNothing = /[\p{Cf}\p{Z}\s\u034f\u115f\u1160\u2800\u3164\uffa0\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/gu;
+    const visibleName = (el) => [el.getAttribute('aria-label') || '', el.textContent,
+      ...[...el.querySelectorAll('img[alt]')].map((img) => img.alt)].join('').replace(drawsNothing, '');
+    return [...root.querySelectorAll('button, a[href], [role="button"], [role="link"]')]
+      .filter((el) => el.getClientRects().length > 0)
+      .filter((el) => visibleName(el) === '' || el.getBoundingClientRect().width < 1)
+      .map((el) => el.outerHTML.slice(0, 120));
+  });
+  assert.deepEqual(await cards(page, '#w'), ['Warga Desa Sukamaju bergotong royong membersihkan saluran irigasi.', 'Pasar Murah Jelang Natal']);
+  assert.deepEqual(await namelessControls(), []);
+  await page.locator('#w .card-open').first().click();
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('dialog[open]'));
+  assert.deepEqual(await namelessControls(), []);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});

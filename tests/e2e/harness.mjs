@@ -120,11 +120,28 @@ export async function startServer() {
   };
 }
 
-/** Launches Debian's Chromium headless with the flags that work as root here. */
-export async function launchBrowser() {
+/**
+ * The fonts the layout tests run with, one at a time: a serif, a sans and a narrower sans, so a
+ * width that fits only one font fails on every machine. Each fonts.conf lists that one font and
+ * maps every generic family to it (Debian packages, installed by `cargo xtask test`).
+ */
+export const FONTS = [
+  { family: 'DejaVu Serif', conf: 'dejavu-serif.conf' },
+  { family: 'DejaVu Sans', conf: 'dejavu-sans.conf' },
+  { family: 'Liberation Sans', conf: 'liberation-sans.conf' },
+];
+
+/**
+ * Launches Debian's Chromium headless with the flags that work as root here. Its fonts are the
+ * ones `font` (an entry of FONTS) pins, else DejaVu's (tests/e2e/fonts/default.conf): never
+ * whatever else the machine has.
+ */
+export async function launchBrowser({ font } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-chromium-'));
+  const fontconfig = path.join(here, 'fonts', font ? font.conf : 'default.conf');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    env: { ...process.env, FONTCONFIG_FILE: fontconfig },
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',

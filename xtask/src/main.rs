@@ -1,8 +1,9 @@
-//! `cargo xtask dist | serve [--port N] | test | bench`: everything a new machine needs, in two
-//! commands (and a benchmark against a peer widget).
+//! `cargo xtask dist | serve [--port N] | test | bench | entities`: everything a new machine
+//! needs, in two commands (and a benchmark against a peer widget, and the entity table's generator).
 
 mod bench;
 mod dist;
+mod entities;
 mod manifest;
 mod serve;
 mod test;
@@ -21,8 +22,9 @@ fn main() -> ExitCode {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(),
         Some("bench") => bench::run(&args[1..]),
+        Some("entities") => entities::run(&args[1..]),
         _ => Err(format!(
-            "usage: cargo xtask dist | serve [--port N] | test | bench [options]\n{}",
+            "usage: cargo xtask dist | serve [--port N] | test | bench [options] | entities <entities.json>\n{}",
             bench::USAGE
         )),
     };

@@ -3,7 +3,8 @@
 use std::process::Command;
 
 use crate::tools::{
-    self, ensure_chromium, ensure_e2e_packages, ensure_wasm_bindgen, ensure_wasm_target,
+    self, ensure_chromium, ensure_e2e_packages, ensure_test_fonts, ensure_wasm_bindgen,
+    ensure_wasm_target,
 };
 use crate::{dist, Step};
 
@@ -57,5 +58,6 @@ pub fn run() -> Step {
     let written = dist::run()?;
     dist::check_budget(&written)?;
     ensure_e2e_packages()?;
+    ensure_test_fonts()?;
     tools::run(Command::new("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]))
 }

@@ -103,6 +103,42 @@ pub fn ensure_chromium() -> Step {
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
+/// The font files the end-to-end layout tests pin one at a time (`tests/e2e/fonts/*.conf`), and
+/// the Debian package that installs each.
+const TEST_FONTS: [(&str, &str); 3] = [
+    (
+        "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+        "fonts-dejavu-core",
+    ),
+    (
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "fonts-dejavu-core",
+    ),
+    (
+        "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+        "fonts-liberation2",
+    ),
+];
+
+/// Debian's DejaVu and Liberation fonts: the layout tests run once with each, so their result
+/// does not depend on which fonts a machine happens to have.
+pub fn ensure_test_fonts() -> Step {
+    let mut missing: Vec<&str> = TEST_FONTS
+        .iter()
+        .filter(|(file, _)| !Path::new(file).exists())
+        .map(|(_, package)| *package)
+        .collect();
+    missing.dedup();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(&missing)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
 /// The end-to-end suite's npm packages, exactly as in its lockfile.
 pub fn ensure_e2e_packages() -> Step {
     ensure_npm_packages("tests/e2e")
@@ -137,6 +173,24 @@ fn ensure_npm_packages(dir: &str) -> Step {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_pinned_font_file_is_one_the_installer_checks() {
+        let confs = super::root().join("tests/e2e/fonts");
+        for entry in std::fs::read_dir(&confs).expect("tests/e2e/fonts exists") {
+            let path = entry.expect("a readable entry").path();
+            if path.extension().is_some_and(|e| e == "conf") {
+                let conf = std::fs::read_to_string(&path).expect("a readable fonts.conf");
+                assert!(
+                    super::TEST_FONTS
+                        .iter()
+                        .any(|(file, _)| conf.contains(file)),
+                    "{} pins a font file `cargo xtask test` does not install",
+                    path.display()
+                );
+            }
+        }
+    }
+
     #[test]
     fn reads_the_locked_wasm_bindgen_version() {
         let version = super::locked_wasm_bindgen_version().expect("Cargo.lock names wasm-bindgen");

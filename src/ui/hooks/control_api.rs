@@ -1,18 +1,18 @@
-//! What the element's JS API (`refresh()`, `open(id)`, `articles`) can ask of the widget,
+//! What the element's JS API (`refresh()`, `open(id)`, `close()`, `articles`) can ask of the widget,
 //! registered afresh on every render.
 
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use super::deep_links::ReaderLinks;
 use crate::state::{Load, WidgetState};
 use crate::web::ControlHandle;
 
-/// Hands the JS API the feed on show and the callbacks for `open(id)` and `refresh()`; called
+/// Hands the JS API the feed on show and the callbacks for `open(id)`, `close()` and `refresh()`; called
 /// on every render (a plain function, not a hook: it keeps no state).
 pub fn register_control_api(
     control: &ControlHandle,
     state: &UseReducerHandle<WidgetState>,
-    on_open: &Callback<(usize, Option<HtmlElement>)>,
+    links: &ReaderLinks,
     refresh_now: Callback<()>,
 ) {
     let control = &control.0;
@@ -21,7 +21,7 @@ pub fn register_control_api(
         _ => None,
     };
     let open_by_id = {
-        let on_open = on_open.clone();
+        let on_open = links.on_open.clone();
         let state = state.clone();
         Callback::from(move |id: String| {
             if let Load::Ready(feed) = &state.load {
@@ -32,5 +32,6 @@ pub fn register_control_api(
         })
     };
     *control.open.borrow_mut() = Some(open_by_id);
+    *control.close.borrow_mut() = Some(links.close_now.clone());
     *control.refresh.borrow_mut() = Some(refresh_now);
 }

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::visitor_filters::SameFeed;
 use crate::config::{Config, ReaderMode};
+use crate::history::{HistoryCommand, PopState, ReaderHistory};
 use crate::reading::{slug_in_hash, slugs};
 use crate::state::{Action, Phase, WidgetState};
 use crate::web::page::{self, PopStateListener};
@@ -24,8 +25,8 @@ struct DeepLinks {
     slugs: Rc<Vec<String>>,
     /// The article open in the reader.
     open: Option<usize>,
-    /// Whether the open article added a history entry (so closing goes back).
-    pushed: bool,
+    /// Where the reader stands in the page's history (pushed entry, pending Back).
+    history: ReaderHistory,
     /// Whether the hash the page was loaded with has been looked at.
     initial_hash_done: bool,
 }
@@ -35,6 +36,11 @@ impl DeepLinks {
         self.slugs
             .get(index)
             .map(|slug| format!("#{}{slug}", self.prefix))
+    }
+
+    /// Whether the page's hash is this widget's (`#kabar-…`), whether or not it names an article.
+    fn hash_is_ours(&self) -> bool {
+        slug_in_hash(&page::hash(), &self.prefix).is_some()
     }
 
     fn index_in_hash(&self) -> Option<usize> {
@@ -52,6 +58,8 @@ pub struct ReaderLinks {
     pub on_open: Callback<(usize, Option<HtmlElement>)>,
     /// The reader closed.
     pub on_close: Callback<()>,
+    /// Closes the reader now, in the widget's state, if it is open (the JS API's `close()`).
+    pub close_now: Callback<()>,
     /// Previous / next in the reader.
     pub on_navigate: Callback<usize>,
 }
@@ -101,7 +109,11 @@ pub fn use_deep_links(
                     let mut links = links.borrow_mut();
                     let first = !links.initial_hash_done;
                     links.initial_hash_done = true;
-                    first.then(|| links.index_in_hash()).flatten()
+                    let index = first.then(|| links.index_in_hash()).flatten();
+                    if index.is_some() {
+                        links.history.opened_from_location(page::entry_is_ours());
+                    }
+                    index
                 };
                 if let Some(index) = index {
                     dispatcher.dispatch(Action::Open(index));
@@ -117,21 +129,25 @@ pub fn use_deep_links(
         let host = host.clone();
         use_effect_with((), move |_| {
             let listener = PopStateListener::new(move || {
-                let (wanted, open) = {
-                    let links = links.borrow();
-                    (links.index_in_hash(), links.open)
+                let (wanted, open, popstate) = {
+                    let mut links = links.borrow_mut();
+                    let hash_is_ours = links.hash_is_ours();
+                    let popstate = links.history.popstate(page::entry_is_ours(), hash_is_ours);
+                    (links.index_in_hash(), links.open, popstate)
                 };
+                if let PopState::Ours(command) = popstate {
+                    // The end of a Back we asked for: the reader stays as the visitor left it.
+                    apply_history(command);
+                    return;
+                }
                 match (wanted, open) {
                     (Some(index), open) if open != Some(index) => {
                         dispatcher.dispatch(Action::Open(index));
                     }
-                    (None, Some(_)) => {
-                        links.borrow_mut().pushed = false;
-                        // Closing the dialog takes the usual path (its close event), which
-                        // returns focus once the page behind it is no longer inert.
-                        if !host::close_dialog(&host) {
-                            dispatcher.dispatch(Action::Close);
-                        }
+                    // Closing the dialog takes the usual path (its close event), which
+                    // returns focus once the page behind it is no longer inert.
+                    (None, Some(_)) if !host::close_dialog(&host) => {
+                        dispatcher.dispatch(Action::Close);
                     }
                     _ => {}
                 }
@@ -140,7 +156,20 @@ pub fn use_deep_links(
         });
     }
 
+    // Focus returns to the card that opened the reader once the reader has gone (the page behind
+    // a modal dialog is inert until then), however it was closed.
     let opener = use_mut_ref(|| None::<HtmlElement>);
+    {
+        let opener = opener.clone();
+        use_effect_with(state.reader.is_some(), move |open| {
+            if !*open {
+                if let Some(control) = opener.borrow_mut().take() {
+                    let _ = control.focus();
+                }
+            }
+        });
+    }
+
     let on_open = {
         let dispatcher = state.dispatcher();
         let (opener, links) = (opener.clone(), links.clone());
@@ -148,9 +177,9 @@ pub fn use_deep_links(
             *opener.borrow_mut() = control;
             dispatcher.dispatch(Action::Open(index));
             let mut links = links.borrow_mut();
+            links.open = Some(index);
             if let Some(hash) = links.hash_for(index) {
-                page::push_hash(&hash);
-                links.pushed = true;
+                apply_history(links.history.open(&hash));
             }
         })
     };
@@ -161,16 +190,11 @@ pub fn use_deep_links(
         Callback::from(move |_| {
             dispatcher.dispatch(Action::Close);
             dispatch(&host, WidgetEvent::Close);
-            if let Some(control) = opener.borrow_mut().take() {
-                let _ = control.focus();
-            }
             // Leave history as it was before the reader opened.
-            let pushed = std::mem::take(&mut links.borrow_mut().pushed);
-            if pushed {
-                page::back();
-            } else if links.borrow().index_in_hash().is_some() {
-                page::replace_hash("");
-            }
+            let mut links = links.borrow_mut();
+            links.open = None;
+            let hash_is_ours = links.hash_is_ours();
+            apply_history(links.history.close(hash_is_ours));
         })
     };
     let on_navigate = {
@@ -178,8 +202,18 @@ pub fn use_deep_links(
         let links = links.clone();
         Callback::from(move |index: usize| {
             dispatcher.dispatch(Action::Open(index));
-            if let Some(hash) = links.borrow().hash_for(index) {
-                page::replace_hash(&hash);
+            let mut links = links.borrow_mut();
+            if let Some(hash) = links.hash_for(index) {
+                apply_history(links.history.open(&hash));
+            }
+        })
+    };
+    let close_now = {
+        let (on_close, links) = (on_close.clone(), links.clone());
+        Callback::from(move |()| {
+            let open = links.borrow().open.is_some();
+            if open {
+                on_close.emit(());
             }
         })
     };
@@ -187,6 +221,17 @@ pub fn use_deep_links(
         links,
         on_open,
         on_close,
+        close_now,
         on_navigate,
+    }
+}
+
+/// Carries out what the reader's history asks of the browser.
+fn apply_history(command: Option<HistoryCommand>) {
+    match command {
+        Some(HistoryCommand::Push(hash)) => page::push_hash(&hash),
+        Some(HistoryCommand::Replace(hash)) => page::replace_hash(&hash),
+        Some(HistoryCommand::Back) => page::back(),
+        None => {}
     }
 }
