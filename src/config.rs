@@ -987,6 +987,46 @@ mod tests {
     }
 
     #[test]
+    fn the_feeds_zone_defaults_to_jakarta_and_a_bad_one_warns() {
+        let zone = |value: Option<&str>| {
+            let mut attrs = vec![("feed", "/feed.json")];
+            attrs.extend(value.map(|v| ("feed-timezone", v)));
+            let (c, w) = config(&attrs);
+            (c.feed_offset_minutes, w)
+        };
+        assert_eq!(zone(None), (420, vec![]));
+        assert_eq!(zone(Some("Asia/Makassar")), (480, vec![]));
+        assert_eq!(zone(Some(" Asia/Jayapura ")), (540, vec![]));
+        assert_eq!(zone(Some("UTC")), (0, vec![]));
+        assert_eq!(zone(Some("+08:00")), (480, vec![]));
+        let (minutes, warnings) = zone(Some("Asia/Tokyo"));
+        assert_eq!(minutes, 420);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].attribute, "feed-timezone");
+        assert!(warnings[0]
+            .to_string()
+            .contains("Asia/Jakarta (+07:00) is used"));
+        // The display zone is another attribute and leaves the feed's alone.
+        let (c, _) = config(&[("feed", "/f"), ("timezone", "Asia/Jayapura")]);
+        assert_eq!(c.feed_offset_minutes, 420);
+    }
+
+    #[test]
+    fn opendk_feeds_ask_for_published_articles() {
+        let (c, _) = config(&[(
+            "feed",
+            "https://kec.go.id/api/frontend/v1/artikel?page[size]=6",
+        )]);
+        assert_eq!(
+            c.feed.as_deref(),
+            Ok("https://kec.go.id/api/frontend/v1/artikel?page[size]=6&filter[status]=1")
+        );
+        let (c, w) = config(&[("feed", "/api/frontend/v1/artikel"), ("format", "jsonapi")]);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.format, Some(Format::JsonApi));
+    }
+
+    #[test]
     fn defaults_when_optional_attributes_are_absent() {
         let (c, w) = config(&[("feed", "/feed.json")]);
         assert!(w.is_empty());
