@@ -146,7 +146,7 @@ fn parse_day_first(input: &str, site_offset: i32) -> Option<Timestamp> {
     if parts.peek().is_some_and(|w| {
         w.trim_end_matches(',')
             .chars()
-            .all(|c| c.is_alphabetic() || c == '\'')
+            .all(|c| c.is_ascii_alphabetic() || c == '\'')
     }) {
         parts.next();
     }
@@ -256,7 +256,7 @@ fn month_number(name: &str) -> Option<i64> {
         "november nopember",
         "desember december",
     ];
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     // A name or any abbreviation of at least three letters ("Sep", "Sept", "Nop", "Agus").
     let index = NAMES.iter().position(|names| {
         names
