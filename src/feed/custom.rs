@@ -24,7 +24,7 @@ pub enum Field {
     Image,
     /// Lead image alternative text.
     ImageAlt,
-    /// Publication date (RFC 3339, RFC 822, or Unix seconds/milliseconds).
+    /// Publication date (RFC 3339, RFC 822, the Indonesian forms, or Unix seconds/milliseconds).
     Date,
     /// Last modification date.
     Modified,
