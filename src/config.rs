@@ -3,7 +3,8 @@
 use std::fmt;
 
 use crate::color::Rgb;
-use crate::feed::{parse_fields, FieldMap, Format, Sort};
+use crate::date::{parse_zone, DEFAULT_SITE_OFFSET_MINUTES};
+use crate::feed::{parse_fields, request_url, FieldMap, Format, Sort};
 use crate::filter::{Filters, Since};
 use crate::i18n::{Lang, Strings};
 use crate::url::{safe_url, UrlUse};
@@ -66,6 +67,8 @@ pub const ATTR_MIN_CARD_WIDTH: &str = "min-card-width";
 pub const ATTR_DATE: &str = "date";
 /// The IANA time zone dates are shown in, e.g. `Asia/Jakarta`.
 pub const ATTR_TIMEZONE: &str = "timezone";
+/// The time zone of the feed's dates that give no offset (the site's), e.g. `Asia/Makassar`.
+pub const ATTR_FEED_TIMEZONE: &str = "feed-timezone";
 /// Shows a search box that filters the loaded articles (a boolean attribute).
 pub const ATTR_SEARCH: &str = "search";
 /// Shows category chips that filter the loaded articles (a boolean attribute).
@@ -78,7 +81,7 @@ pub const ATTR_AUTOPLAY: &str = "autoplay";
 /// `lazy` (default) or `eager`: whether the widget waits until it nears the viewport.
 pub const ATTR_LOADING: &str = "loading";
 /// Every attribute the widget reads, for `observedAttributes` (plus one `text-…` per string).
-pub const ATTRIBUTES: [&str; 34] = [
+pub const ATTRIBUTES: [&str; 35] = [
     ATTR_FEED,
     ATTR_LIMIT,
     ATTR_LAYOUT,
@@ -108,6 +111,7 @@ pub const ATTRIBUTES: [&str; 34] = [
     ATTR_MIN_CARD_WIDTH,
     ATTR_DATE,
     ATTR_TIMEZONE,
+    ATTR_FEED_TIMEZONE,
     ATTR_SEARCH,
     ATTR_CHIPS,
     ATTR_STRINGS,
@@ -337,6 +341,8 @@ pub struct Config {
     pub date_style: DateStyle,
     /// The time zone dates are shown in; the visitor's when `None`.
     pub timezone: Option<String>,
+    /// Minutes from UTC of the feed's dates that give no offset.
+    pub feed_offset_minutes: i32,
     /// Whether visitors get a search box.
     pub search: bool,
     /// Whether visitors get category chips.
@@ -412,7 +418,7 @@ pub fn parse_config(
             Err(FeedUrlProblem::Missing)
         }
         Some(raw) => match safe_url(page_url, &raw, UrlUse::Feed) {
-            Some(url) => Ok(url),
+            Some(url) => Ok(request_url(&url)),
             None => {
                 warn(
                     ATTR_FEED,
@@ -475,7 +481,7 @@ pub fn parse_config(
         }),
     };
 
-    let format = parsed(&get, ATTR_FORMAT, Format::parse, "is not one of jsonfeed, wordpress, rss, atom, custom; the format is detected from the feed", &mut warn);
+    let format = parsed(&get, ATTR_FORMAT, Format::parse, "is not one of jsonfeed, wordpress, rss, atom, custom, jsonapi; the format is detected from the feed", &mut warn);
 
     if format == Some(Format::Custom) && get(ATTR_FIELDS).is_none() {
         warn(
@@ -734,6 +740,18 @@ pub fn parse_config(
         plausible.then(|| zone.to_string())
     });
 
+    let feed_offset_minutes = match get(ATTR_FEED_TIMEZONE) {
+        None => DEFAULT_SITE_OFFSET_MINUTES,
+        Some(raw) => parse_zone(&raw).unwrap_or_else(|| {
+            warn(
+                ATTR_FEED_TIMEZONE,
+                Some(&raw),
+                "is not Asia/Jakarta, Asia/Pontianak, Asia/Makassar, Asia/Jayapura, UTC or an offset such as +08:00; Asia/Jakarta (+07:00) is used".into(),
+            );
+            DEFAULT_SITE_OFFSET_MINUTES
+        }),
+    };
+
     // Boolean attributes: present means on, unless the value is "false" (as some CMSs write).
     let flag = |name: &str| get(name).is_some_and(|v| !v.trim().eq_ignore_ascii_case("false"));
     let search = flag(ATTR_SEARCH);
@@ -805,6 +823,7 @@ pub fn parse_config(
             min_card_width,
             date_style,
             timezone,
+            feed_offset_minutes,
             search,
             chips,
             strings,
@@ -965,6 +984,46 @@ mod tests {
             Ok("https://batanghari.go.id/berita/feed.json")
         );
         assert_eq!((c.limit, c.layout, c.lang), (4, Layout::List, Lang::En));
+    }
+
+    #[test]
+    fn the_feeds_zone_defaults_to_jakarta_and_a_bad_one_warns() {
+        let zone = |value: Option<&str>| {
+            let mut attrs = vec![("feed", "/feed.json")];
+            attrs.extend(value.map(|v| ("feed-timezone", v)));
+            let (c, w) = config(&attrs);
+            (c.feed_offset_minutes, w)
+        };
+        assert_eq!(zone(None), (420, vec![]));
+        assert_eq!(zone(Some("Asia/Makassar")), (480, vec![]));
+        assert_eq!(zone(Some(" Asia/Jayapura ")), (540, vec![]));
+        assert_eq!(zone(Some("UTC")), (0, vec![]));
+        assert_eq!(zone(Some("+08:00")), (480, vec![]));
+        let (minutes, warnings) = zone(Some("Asia/Tokyo"));
+        assert_eq!(minutes, 420);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].attribute, "feed-timezone");
+        assert!(warnings[0]
+            .to_string()
+            .contains("Asia/Jakarta (+07:00) is used"));
+        // The display zone is another attribute and leaves the feed's alone.
+        let (c, _) = config(&[("feed", "/f"), ("timezone", "Asia/Jayapura")]);
+        assert_eq!(c.feed_offset_minutes, 420);
+    }
+
+    #[test]
+    fn opendk_feeds_ask_for_published_articles() {
+        let (c, _) = config(&[(
+            "feed",
+            "https://kec.go.id/api/frontend/v1/artikel?page[size]=6",
+        )]);
+        assert_eq!(
+            c.feed.as_deref(),
+            Ok("https://kec.go.id/api/frontend/v1/artikel?page[size]=6&filter[status]=1")
+        );
+        let (c, w) = config(&[("feed", "/api/frontend/v1/artikel"), ("format", "jsonapi")]);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.format, Some(Format::JsonApi));
     }
 
     #[test]

@@ -753,6 +753,7 @@ fn read(config: &Config, url: &str, fetched: &Fetched) -> Result<Feed, LoadError
         sort: config.sort,
         upgrade_images: page_is_https,
         total_pages: fetched.total_pages,
+        site_offset_minutes: config.feed_offset_minutes,
         ..ParseOptions::new(url)
     };
     let mut feed = feed::parse(&fetched.text, &options).map_err(LoadError::Format)?;
