@@ -70,6 +70,8 @@ pub const ATTR_MIN_CARD_WIDTH: &str = "min-card-width";
 pub const ATTR_DATE: &str = "date";
 /// The IANA time zone dates are shown in, e.g. `Asia/Jakarta`.
 pub const ATTR_TIMEZONE: &str = "timezone";
+/// The time zone of the feed's dates that give no offset (the site's), e.g. `Asia/Makassar`.
+pub const ATTR_FEED_TIMEZONE: &str = "feed-timezone";
 /// Shows a search box that filters the loaded articles (a boolean attribute).
 pub const ATTR_SEARCH: &str = "search";
 /// Shows category chips that filter the loaded articles (a boolean attribute).
@@ -362,6 +364,8 @@ pub struct Config {
     pub date_style: DateStyle,
     /// The time zone dates are shown in; the visitor's when `None`.
     pub timezone: Option<String>,
+    /// Minutes from UTC of the feed's dates that give no offset.
+    pub feed_offset_minutes: i32,
     /// Whether visitors get a search box.
     pub search: bool,
     /// Whether visitors get category chips.
@@ -522,6 +526,46 @@ mod tests {
             Ok("https://batanghari.go.id/berita/feed.json")
         );
         assert_eq!((c.limit, c.layout, c.lang), (4, Layout::List, Lang::En));
+    }
+
+    #[test]
+    fn the_feeds_zone_defaults_to_jakarta_and_a_bad_one_warns() {
+        let zone = |value: Option<&str>| {
+            let mut attrs = vec![("feed", "/feed.json")];
+            attrs.extend(value.map(|v| ("feed-timezone", v)));
+            let (c, w) = config(&attrs);
+            (c.feed_offset_minutes, w)
+        };
+        assert_eq!(zone(None), (420, vec![]));
+        assert_eq!(zone(Some("Asia/Makassar")), (480, vec![]));
+        assert_eq!(zone(Some(" Asia/Jayapura ")), (540, vec![]));
+        assert_eq!(zone(Some("UTC")), (0, vec![]));
+        assert_eq!(zone(Some("+08:00")), (480, vec![]));
+        let (minutes, warnings) = zone(Some("Asia/Tokyo"));
+        assert_eq!(minutes, 420);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].attribute, "feed-timezone");
+        assert!(warnings[0]
+            .to_string()
+            .contains("Asia/Jakarta (+07:00) is used"));
+        // The display zone is another attribute and leaves the feed's alone.
+        let (c, _) = config(&[("feed", "/f"), ("timezone", "Asia/Jayapura")]);
+        assert_eq!(c.feed_offset_minutes, 420);
+    }
+
+    #[test]
+    fn opendk_feeds_ask_for_published_articles() {
+        let (c, _) = config(&[(
+            "feed",
+            "https://kec.go.id/api/frontend/v1/artikel?page[size]=6",
+        )]);
+        assert_eq!(
+            c.feed.as_deref(),
+            Ok("https://kec.go.id/api/frontend/v1/artikel?page[size]=6&filter[status]=1")
+        );
+        let (c, w) = config(&[("feed", "/api/frontend/v1/artikel"), ("format", "jsonapi")]);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.format, Some(Format::JsonApi));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Dates: RFC 3339 parsing and human formatting in the widget's language, without the browser.
+//! Dates: parsing what feeds write (RFC 3339, RFC 822, and the forms Indonesian CMSes use) and
+//! human formatting in the widget's language, without the browser.
 
 use crate::i18n::Lang;
 
@@ -7,7 +8,7 @@ use crate::i18n::Lang;
 pub struct Timestamp {
     /// Seconds since 1970-01-01T00:00:00Z.
     pub unix_seconds: i64,
-    /// Offset from UTC in minutes, as written in the feed (0 for `Z` or no offset).
+    /// Offset from UTC in minutes, as written in the feed (the site's offset when it gave none).
     pub offset_minutes: i32,
 }
 
@@ -51,9 +52,18 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
+/// The offset of `Asia/Jakarta` (WIB), the zone of dates that say none unless the feed's zone is
+/// set otherwise.
+pub const DEFAULT_SITE_OFFSET_MINUTES: i32 = 7 * 60;
+
 /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]` with `Z`, `±HH:MM`, `±HHMM` or no offset
 /// (taken as UTC). A space may stand for `T`. Returns `None` for anything else or impossible dates.
 pub fn parse_rfc3339(input: &str) -> Option<Timestamp> {
+    parse_iso(input, 0)
+}
+
+/// [`parse_rfc3339`], with a date that gives no offset read in `site_offset` minutes from UTC.
+fn parse_iso(input: &str, site_offset: i32) -> Option<Timestamp> {
     let s = input.trim();
     let b = s.as_bytes();
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
@@ -62,10 +72,7 @@ pub fn parse_rfc3339(input: &str) -> Option<Timestamp> {
     let year = digits(&b[0..4])?;
     let month = digits(&b[5..7])?;
     let day = digits(&b[8..10])?;
-    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month as u32) as i64 {
-        return None;
-    }
-    let (mut hour, mut minute, mut second, mut offset) = (0, 0, 0, 0i64);
+    let (mut hour, mut minute, mut second, mut offset) = (0, 0, 0, i64::from(site_offset));
     let rest = &b[10..];
     if !rest.is_empty() {
         if !(rest[0] == b'T' || rest[0] == b't' || rest[0] == b' ') || rest.len() < 6 {
@@ -92,78 +99,171 @@ pub fn parse_rfc3339(input: &str) -> Option<Timestamp> {
                 }
             }
         }
-        offset = parse_offset(&t[i..])?;
-        if hour > 23 || minute > 59 || second > 60 {
-            return None;
+        if i < t.len() {
+            offset = parse_offset(&t[i..])?;
         }
     }
-    let days = days_from_civil(year, month as u32, day as u32);
-    let local = days * 86_400 + hour * 3600 + minute * 60 + second.min(59);
+    timestamp([year, month, day, hour, minute, second], offset)
+}
+
+/// The instant of a local date and time (`[year, month, day, hour, minute, second]`) at an offset
+/// in minutes, if it is a real one.
+fn timestamp(parts: [i64; 6], offset: i64) -> Option<Timestamp> {
+    let [year, month, day, hour, minute, second] = parts;
+    if !(1..=12).contains(&month)
+        || day < 1
+        || day > i64::from(days_in_month(year, month as u32))
+        || !(0..=23).contains(&hour)
+        || !(0..=59).contains(&minute)
+        || !(0..=60).contains(&second)
+    {
+        return None;
+    }
+    let local = days_from_civil(year, month as u32, day as u32) * 86_400
+        + hour * 3600
+        + minute * 60
+        + second.min(59);
     Some(Timestamp {
         unix_seconds: local - offset * 60,
         offset_minutes: offset as i32,
     })
 }
 
-/// Parses an RSS date (RFC 822 / RFC 2822): `Thu, 26 Nov 2026 10:30:00 +0700`. The day name is
-/// optional, seconds too; the zone may be numeric, `GMT`/`UT`/`Z`, a US zone or an Indonesian
-/// one (`WIB`, `WITA`, `WIT`); two-digit years are 19xx/20xx. Indonesian month abbreviations are
-/// accepted because some local CMSs translate them.
+/// Parses an RSS date (RFC 822 / RFC 2822): `Thu, 26 Nov 2026 10:30:00 +0700`; no zone is UTC.
+/// See [`parse_date_in`] for the other forms it accepts.
 pub fn parse_rfc822(input: &str) -> Option<Timestamp> {
-    let s = input.trim();
-    // Drop an optional "Thu," (or "Kamis,") day name.
-    let s = match s.split_once(',') {
-        Some((day, rest)) if day.chars().all(|c| c.is_ascii_alphabetic()) => rest,
-        _ => s,
+    parse_day_first(input, 0)
+}
+
+/// A date written day first, as RSS and Indonesian CMSes write it: an optional day name
+/// (`Thu,`, `Senin,`, `Jum'at`), then `26 Nov 2026`, `24 Nopember 2026`, `24-11-2026` or
+/// `24/11/2026`, then an optional time (`10:30`, `10:30:00`, `10.30`, after an optional
+/// `pukul`), then an optional zone (numeric, `GMT`/`UT`/`Z`, a US zone, `WIB`/`WITA`/`WIT`).
+/// Two-digit years are 19xx/20xx. Without a zone the time is `site_offset` minutes from UTC.
+fn parse_day_first(input: &str, site_offset: i32) -> Option<Timestamp> {
+    let mut parts = input.split_whitespace().peekable();
+    // An optional day name, with or without its comma: "Thu,", "Senin,", "Jum'at".
+    if parts.peek().is_some_and(|w| {
+        w.trim_end_matches(',')
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '\'')
+    }) {
+        parts.next();
+    }
+    let first = parts.next()?.trim_end_matches(',');
+    let numeric: Vec<&str> = first.split(['-', '/', '.']).collect();
+    let (day, month, year_text) = match numeric[..] {
+        [day, month, year] => (day, month_number(month)?, year),
+        [day] => (
+            day,
+            month_number(parts.next()?.trim_end_matches([',', '.']))?,
+            parts.next()?,
+        ),
+        _ => return None,
     };
-    let mut parts = s.split_whitespace();
-    let day = parts.next()?.parse::<u32>().ok()?;
-    let month = month_number(parts.next()?)?;
-    let year_text = parts.next()?;
+    let day = small_number(day)?;
+    let year_text = year_text.trim_end_matches(',');
     let year = match (year_text.len(), year_text.parse::<i64>().ok()?) {
         (2, y) if y < 50 => 2000 + y,
         (2, y) => 1900 + y,
         (4, y) => y,
         _ => return None,
     };
-    let mut time = parts.next().unwrap_or("00:00").split(':');
-    let hour = time.next()?.parse::<i64>().ok()?;
-    let minute = time.next()?.parse::<i64>().ok()?;
-    let second = time.next().map_or(Some(0), |s| s.parse::<i64>().ok())?;
-    let offset = match parts.next() {
-        None => 0,
+    let mut next = parts.next();
+    if next.is_some_and(|word| word.eq_ignore_ascii_case("pukul")) {
+        next = parts.next();
+    }
+    let (mut hour, mut minute, mut second) = (0, 0, 0);
+    if let Some(time) = next.filter(|t| t.starts_with(|c: char| c.is_ascii_digit())) {
+        let mut clock = time.split([':', '.']);
+        hour = small_number(clock.next()?)?;
+        minute = small_number(clock.next()?)?;
+        second = clock.next().map_or(Some(0), small_number)?;
+        if clock.next().is_some() {
+            return None;
+        }
+        next = parts.next();
+    }
+    let offset = match next {
+        None => i64::from(site_offset),
         Some(zone) => zone_offset(zone)?,
     };
-    if day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 60 {
+    if parts.next().is_some() {
         return None;
     }
-    let local =
-        days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second.min(59);
-    Some(Timestamp {
-        unix_seconds: local - offset * 60,
-        offset_minutes: offset as i32,
-    })
+    timestamp([year, month, day, hour, minute, second], offset)
 }
 
-/// Any date a feed might carry: RFC 3339 first (JSON Feed, Atom, WordPress), then RFC 822 (RSS).
+/// One or two digits.
+fn small_number(text: &str) -> Option<i64> {
+    (1..=2)
+        .contains(&text.len())
+        .then(|| digits(text.as_bytes()))?
+}
+
+/// Any date a feed might carry: RFC 3339 first (JSON Feed, Atom, WordPress), then RFC 822 (RSS);
+/// no offset is UTC. Feeds are read with [`parse_date_in`], which knows the site's zone.
 pub fn parse_date(input: &str) -> Option<Timestamp> {
-    parse_rfc3339(input).or_else(|| parse_rfc822(input))
+    parse_date_in(input, 0)
 }
 
-fn month_number(name: &str) -> Option<u32> {
-    let lower = name.to_ascii_lowercase();
-    let prefix = lower.get(..3)?;
-    const ENGLISH: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let index = match prefix {
-        "mei" => 4,
-        "agu" | "ags" => 7,
-        "okt" => 9,
-        "des" => 11,
-        _ => ENGLISH.iter().position(|m| *m == prefix)?,
+/// Any date a feed might carry, a date or time that gives no offset being the site's local time
+/// `site_offset` minutes from UTC: RFC 3339 and a bare MySQL `2026-11-24 10:00:00`, RFC 822, and
+/// the forms Indonesian CMSes write (`Senin, 24 November 2026`, `24 Nopember 2026 10.00 WIB`,
+/// `24-11-2026 10:00:00`, `24/11/2026`).
+pub fn parse_date_in(input: &str, site_offset: i32) -> Option<Timestamp> {
+    parse_iso(input, site_offset).or_else(|| parse_day_first(input, site_offset))
+}
+
+/// The UTC offset in minutes of a feed's zone as the `feed-timezone` attribute names it: an
+/// Indonesian IANA zone (`Asia/Jakarta`, `Asia/Pontianak`, `Asia/Makassar`, `Asia/Jayapura`, none
+/// of which has daylight saving time), `UTC`, `WIB`/`WITA`/`WIT`, or a fixed offset (`+07:00`).
+pub fn parse_zone(name: &str) -> Option<i32> {
+    let name = name.trim();
+    let minutes = match name.to_ascii_lowercase().as_str() {
+        "asia/jakarta" | "asia/pontianak" => 7 * 60,
+        "asia/makassar" | "asia/ujung_pandang" => 8 * 60,
+        "asia/jayapura" => 9 * 60,
+        "etc/utc" => 0,
+        "z" | "" => return None,
+        // "+7", "-03": whole hours.
+        _ if name.starts_with(['+', '-']) && name.len() <= 3 => {
+            small_number(&name[1..]).filter(|h| *h <= 14)?
+                * if name.starts_with('-') { -60 } else { 60 }
+        }
+        _ => zone_offset(name)?,
     };
-    Some(index as u32 + 1)
+    i32::try_from(minutes).ok()
+}
+
+/// Month names and abbreviations in Indonesian (with the old spellings `Pebruari`, `Nopember`
+/// and abbreviations such as `Agu`, `Ags`, `Agt`, `Okt`, `Des`) and English; also `1`–`12`.
+fn month_number(name: &str) -> Option<i64> {
+    if let Some(number) = small_number(name).filter(|n| (1..=12).contains(n)) {
+        return Some(number);
+    }
+    const NAMES: [&str; 12] = [
+        "januari january",
+        "februari february pebruari",
+        "maret march",
+        "april",
+        "mei may",
+        "juni june",
+        "juli july",
+        "agustus august ags agt",
+        "september",
+        "oktober october",
+        "november nopember",
+        "desember december",
+    ];
+    let lower = name.to_ascii_lowercase();
+    // A name or any abbreviation of at least three letters ("Sep", "Sept", "Nop", "Agus").
+    let index = NAMES.iter().position(|names| {
+        names
+            .split(' ')
+            .any(|full| lower.len() >= 3 && full.starts_with(lower.as_str()))
+    })?;
+    Some(index as i64 + 1)
 }
 
 fn zone_offset(zone: &str) -> Option<i64> {
@@ -379,6 +479,134 @@ mod tests {
             "kemarin",
         ] {
             assert_eq!(parse_rfc822(bad), None, "{bad}");
+        }
+    }
+
+    /// The RFC 3339 instant of a local time in Jakarta, for comparisons.
+    fn wib(local: &str) -> Option<Timestamp> {
+        parse_rfc3339(&format!("{local}+07:00"))
+    }
+
+    #[test]
+    fn reads_the_dates_indonesian_cmses_write() {
+        const WIB: i32 = DEFAULT_SITE_OFFSET_MINUTES;
+        for (written, local) in [
+            ("24 November 2026", "2026-11-24T00:00:00"),
+            ("Selasa, 24 November 2026", "2026-11-24T00:00:00"),
+            ("Jum'at, 27 Nopember 2026 08:15", "2026-11-27T08:15:00"),
+            ("Jumat 27 Nop 2026", "2026-11-27T00:00:00"),
+            ("3 Pebruari 2025 pukul 09.30 WIB", "2025-02-03T09:30:00"),
+            ("3 Februari 2025", "2025-02-03T00:00:00"),
+            ("17 Agustus 2025", "2025-08-17T00:00:00"),
+            ("17 Agu 2025", "2025-08-17T00:00:00"),
+            ("17 Ags 2025", "2025-08-17T00:00:00"),
+            ("17 Agt 2025", "2025-08-17T00:00:00"),
+            ("5 Okt 2025", "2025-10-05T00:00:00"),
+            ("31 Des 2025", "2025-12-31T00:00:00"),
+            ("31 Desember 2025", "2025-12-31T00:00:00"),
+            ("2 Mei 2025", "2025-05-02T00:00:00"),
+            ("2 Juni 2025", "2025-06-02T00:00:00"),
+            ("2 Jun 2025", "2025-06-02T00:00:00"),
+            ("2 Juli 2025", "2025-07-02T00:00:00"),
+            ("2 Jul 2025", "2025-07-02T00:00:00"),
+            ("2 Maret 2025", "2025-03-02T00:00:00"),
+            ("2 Mar 2025", "2025-03-02T00:00:00"),
+            ("2 Januari 2025", "2025-01-02T00:00:00"),
+            ("2 Jan 2025", "2025-01-02T00:00:00"),
+            ("24-11-2026 10:00:00", "2026-11-24T10:00:00"),
+            ("24-11-2026 10:00", "2026-11-24T10:00:00"),
+            ("24-11-2026", "2026-11-24T00:00:00"),
+            ("24/11/2026", "2026-11-24T00:00:00"),
+            ("4/1/2026 7:05", "2026-01-04T07:05:00"),
+            ("2026-11-24 10:00:00", "2026-11-24T10:00:00"),
+            ("2026-11-24", "2026-11-24T00:00:00"),
+        ] {
+            assert_eq!(parse_date_in(written, WIB), wib(local), "{written}");
+        }
+    }
+
+    #[test]
+    fn a_date_without_an_offset_is_the_sites_time_and_a_given_zone_wins() {
+        const MAKASSAR: i32 = 8 * 60;
+        let at = |s: &str| parse_rfc3339(s);
+        assert_eq!(
+            parse_date_in("2026-11-24 10:00:00", MAKASSAR),
+            at("2026-11-24T10:00:00+08:00")
+        );
+        assert_eq!(
+            parse_date_in("24-11-2026 10:00 WIT", MAKASSAR),
+            at("2026-11-24T10:00:00+09:00")
+        );
+        assert_eq!(
+            parse_date_in("24 November 2026 10.00 WITA", 0),
+            at("2026-11-24T10:00:00+08:00")
+        );
+        assert_eq!(
+            parse_date_in("24 November 2026 WIB", 0),
+            at("2026-11-24T00:00:00+07:00")
+        );
+        assert_eq!(
+            parse_date_in("2026-11-24T10:00:00Z", MAKASSAR),
+            at("2026-11-24T10:00:00Z")
+        );
+        assert_eq!(
+            parse_date_in("Tue, 24 Nov 2026 10:00:00", MAKASSAR),
+            at("2026-11-24T10:00:00+08:00")
+        );
+        // Bare dates keep their calendar day in the site's zone.
+        assert_eq!(
+            parse_date_in("24 November 2026", MAKASSAR).map(|t| t.iso_date()),
+            Some("2026-11-24".into())
+        );
+        // The UTC readings stay for callers that ask for them.
+        assert_eq!(
+            parse_date("2026-11-24 10:00:00"),
+            at("2026-11-24T10:00:00Z")
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_date() {
+        for bad in [
+            "31-11-2026",
+            "24-13-2026",
+            "24/11/26/1",
+            "24 Nopember",
+            "24 Ma 2026",
+            "Senin",
+            "24-11-2026 25:00",
+            "24-11-2026 10:00:00:00",
+            "24 November 2026 10:00 WIB extra",
+            "2026/11/24",
+            "1234-11-2026",
+        ] {
+            assert_eq!(
+                parse_date_in(bad, DEFAULT_SITE_OFFSET_MINUTES),
+                None,
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_the_feeds_zone() {
+        for (name, minutes) in [
+            ("Asia/Jakarta", Some(420)),
+            ("asia/pontianak", Some(420)),
+            ("Asia/Makassar", Some(480)),
+            ("Asia/Jayapura", Some(540)),
+            ("UTC", Some(0)),
+            ("+07:00", Some(420)),
+            ("+0800", Some(480)),
+            ("+9", Some(540)),
+            ("-03:30", Some(-210)),
+            ("WITA", Some(480)),
+            ("Asia/Tokyo", None),
+            ("Jakarta", None),
+            ("+25:00", None),
+            ("", None),
+        ] {
+            assert_eq!(parse_zone(name), minutes, "{name}");
         }
     }
 

@@ -29,6 +29,7 @@ pub fn read(config: &Config, fetch: Fetch) -> Result<Feed, LoadError> {
         sort: config.sort,
         upgrade_images: fetch.page_is_https,
         total_pages: fetch.total_pages,
+        site_offset_minutes: config.feed_offset_minutes,
         ..ParseOptions::new(fetch.url)
     };
     let mut feed = feed::parse(fetch.text, &options).map_err(LoadError::Format)?;

@@ -5,7 +5,8 @@ use std::fmt;
 
 use super::*;
 use crate::contract::{self, Range};
-use crate::feed::parse_fields;
+use crate::date::{parse_zone, DEFAULT_SITE_OFFSET_MINUTES};
+use crate::feed::{parse_fields, request_url};
 use crate::url::{safe_url, UrlUse};
 
 /// A number attribute's name and range, taken from the contract table at compile time (so a
@@ -113,6 +114,7 @@ pub fn parse_config(
     );
     let date_style = attrs.keyword(ATTR_DATE, DateStyle::KEYWORDS, DateStyle::ALL);
     let timezone = read_timezone(&mut attrs);
+    let feed_offset_minutes = read_feed_timezone(&mut attrs);
     let search = attrs.flag(ATTR_SEARCH);
     let chips = attrs.flag(ATTR_CHIPS);
     let strings = read_strings(&mut attrs, lang);
@@ -144,6 +146,7 @@ pub fn parse_config(
             min_card_width,
             date_style,
             timezone,
+            feed_offset_minutes,
             search,
             chips,
             strings,
@@ -261,7 +264,7 @@ fn read_feed(
             Err(FeedUrlProblem::Missing)
         }
         Some(raw) => match safe_url(page_url, &raw, UrlUse::Feed) {
-            Some(url) => Ok(url),
+            Some(url) => Ok(request_url(&url)),
             None => {
                 attrs.warn(
                     ATTR_FEED,
@@ -394,6 +397,17 @@ fn read_timezone(attrs: &mut Attributes<'_, impl Fn(&str) -> Option<String>>) ->
         );
     }
     plausible.then(|| zone.to_string())
+}
+
+/// `feed-timezone`: minutes from UTC of the feed's dates that give no offset (the site's zone).
+fn read_feed_timezone(attrs: &mut Attributes<'_, impl Fn(&str) -> Option<String>>) -> i32 {
+    attrs
+        .parsed(
+            ATTR_FEED_TIMEZONE,
+            parse_zone,
+            "is not Asia/Jakarta, Asia/Pontianak, Asia/Makassar, Asia/Jayapura, UTC or an offset such as +08:00; Asia/Jakarta (+07:00) is used",
+        )
+        .unwrap_or(DEFAULT_SITE_OFFSET_MINUTES)
 }
 
 /// `strings` JSON and the `text-…` attributes, over the language's strings. The JSON comes

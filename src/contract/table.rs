@@ -20,7 +20,7 @@ const SECONDS: &str = "whole number of seconds";
 /// `loading`: how the loader schedules a widget.
 pub const LOADING_KEYWORDS: &[&str] = &["lazy", "eager"];
 /// `format`: the feed formats (`crate::feed::Format::ALL` by name; a test keeps them equal).
-pub const FORMAT_KEYWORDS: &[&str] = &["jsonfeed", "wordpress", "rss", "atom", "custom"];
+pub const FORMAT_KEYWORDS: &[&str] = &["jsonfeed", "wordpress", "rss", "atom", "custom", "jsonapi"];
 /// `sort`: the article orders.
 pub const SORT_KEYWORDS: &[&str] = &["newest", "feed"];
 /// `show`: the parts of a card.
@@ -178,6 +178,12 @@ pub const ATTRIBUTES: &[Attribute] = &[
         kind: Kind::Text,
         default: Default::Sentence("the visitor's"),
         description: "The IANA time zone dates are shown in, e.g. `Asia/Jakarta`.",
+    },
+    Attribute {
+        name: "feed-timezone",
+        kind: Kind::Text,
+        default: Default::Value("Asia/Jakarta"),
+        description: "The zone of the feed's dates that give no offset (the site's): an Indonesian IANA zone, `UTC` or an offset such as `+08:00`.",
     },
     Attribute {
         name: "category",

@@ -3,10 +3,10 @@
 use super::rss::{add_enclosure, media_images};
 use super::{first_html_image, Draft, Source, Text, MAX_ITEMS};
 use crate::article::Content;
-use crate::date::parse_date;
+use crate::date::parse_date_in;
 use crate::xml::XmlElement;
 
-pub(super) fn read(root: &XmlElement) -> Source {
+pub(super) fn read(root: &XmlElement, zone: i32) -> Source {
     let entries: Vec<&XmlElement> = root.all("entry").collect();
     let feed_authors = authors(root);
     let next_page = root
@@ -22,13 +22,13 @@ pub(super) fn read(root: &XmlElement) -> Source {
         items: entries
             .into_iter()
             .take(MAX_ITEMS)
-            .map(|entry| read_entry(entry, &feed_authors))
+            .map(|entry| read_entry(entry, &feed_authors, zone))
             .collect(),
         warnings: Vec::new(),
     }
 }
 
-fn read_entry(entry: &XmlElement, feed_authors: &[String]) -> Result<Draft, String> {
+fn read_entry(entry: &XmlElement, feed_authors: &[String], zone: i32) -> Result<Draft, String> {
     let link = |rel: &str| {
         entry
             .all("link")
@@ -60,8 +60,12 @@ fn read_entry(entry: &XmlElement, feed_authors: &[String]) -> Result<Draft, Stri
     }
     let (categories, category_terms) = categories(entry);
     let entry_authors = authors(entry);
-    let published = entry.child_text("published").and_then(|d| parse_date(&d));
-    let updated = entry.child_text("updated").and_then(|d| parse_date(&d));
+    let published = entry
+        .child_text("published")
+        .and_then(|d| parse_date_in(&d, zone));
+    let updated = entry
+        .child_text("updated")
+        .and_then(|d| parse_date_in(&d, zone));
     Ok(Draft {
         id: entry.child_text("id"),
         url: link("alternate"),

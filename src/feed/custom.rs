@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::json_feed::text;
 use super::{key_list, plain, Draft, FeedError, Source, Text, MAX_ITEMS};
 use crate::article::{Content, Image};
-use crate::date::{parse_date, Timestamp};
+use crate::date::{parse_date_in, Timestamp};
 
 /// The article fields a mapping can fill.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,7 +24,7 @@ pub enum Field {
     Image,
     /// Lead image alternative text.
     ImageAlt,
-    /// Publication date (RFC 3339, RFC 822, or Unix seconds/milliseconds).
+    /// Publication date (RFC 3339, RFC 822, the Indonesian forms, or Unix seconds/milliseconds).
     Date,
     /// Last modification date.
     Modified,
@@ -137,7 +137,7 @@ fn step<'a>(value: &'a Value, segment: &str) -> Vec<&'a Value> {
     }
 }
 
-pub(super) fn read(root: &Value, map: &FieldMap) -> Result<Source, FeedError> {
+pub(super) fn read(root: &Value, map: &FieldMap, zone: i32) -> Result<Source, FeedError> {
     let items: &Vec<Value> = match &map.items {
         Some(path) => {
             let found = path
@@ -201,12 +201,15 @@ pub(super) fn read(root: &Value, map: &FieldMap) -> Result<Source, FeedError> {
         language: None,
         next_page: None,
         total: items.len(),
-        items: considered.iter().map(|item| read_item(item, map)).collect(),
+        items: considered
+            .iter()
+            .map(|item| read_item(item, map, zone))
+            .collect(),
         warnings,
     })
 }
 
-fn read_item(item: &Value, map: &FieldMap) -> Result<Draft, String> {
+fn read_item(item: &Value, map: &FieldMap, zone: i32) -> Result<Draft, String> {
     if !item.is_object() {
         return Err("is not an object".into());
     }
@@ -229,7 +232,8 @@ fn read_item(item: &Value, map: &FieldMap) -> Result<Draft, String> {
             .find_map(|value| match value {
                 Value::Number(n) => n.as_i64().and_then(unix_timestamp),
                 other => text(other).and_then(|s| {
-                    parse_date(&s).or_else(|| s.trim().parse::<i64>().ok().and_then(unix_timestamp))
+                    parse_date_in(&s, zone)
+                        .or_else(|| s.trim().parse::<i64>().ok().and_then(unix_timestamp))
                 }),
             })
     };

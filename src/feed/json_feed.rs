@@ -4,9 +4,9 @@ use serde_json::{Map, Value};
 
 use super::{plain, Draft, FeedError, Source, Text, MAX_ITEMS};
 use crate::article::{Attachment, Content, Image};
-use crate::date::parse_date;
+use crate::date::parse_date_in;
 
-pub(super) fn read(root: &Value) -> Result<Source, FeedError> {
+pub(super) fn read(root: &Value, zone: i32) -> Result<Source, FeedError> {
     let Some(Value::Array(items)) = root.get("items") else {
         return Err(FeedError::WrongFormat {
             expected: super::Format::JsonFeed,
@@ -18,12 +18,16 @@ pub(super) fn read(root: &Value) -> Result<Source, FeedError> {
         language: root.get("language").and_then(text),
         next_page: root.get("next_url").and_then(text),
         total: items.len(),
-        items: items.iter().take(MAX_ITEMS).map(read_item).collect(),
+        items: items
+            .iter()
+            .take(MAX_ITEMS)
+            .map(|i| read_item(i, zone))
+            .collect(),
         warnings: Vec::new(),
     })
 }
 
-fn read_item(item: &Value) -> Result<Draft, String> {
+fn read_item(item: &Value, zone: i32) -> Result<Draft, String> {
     let Value::Object(item) = item else {
         return Err("is not an object".into());
     };
@@ -49,8 +53,8 @@ fn read_item(item: &Value) -> Result<Draft, String> {
         summary: field(item, "summary").map(Text::Html),
         content: Some(content),
         images,
-        published: field(item, "date_published").and_then(|s| parse_date(&s)),
-        modified: field(item, "date_modified").and_then(|s| parse_date(&s)),
+        published: field(item, "date_published").and_then(|s| parse_date_in(&s, zone)),
+        modified: field(item, "date_modified").and_then(|s| parse_date_in(&s, zone)),
         authors: authors(item),
         categories: Vec::new(),
         category_terms: Vec::new(),

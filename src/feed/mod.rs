@@ -7,6 +7,7 @@
 mod atom;
 mod custom;
 mod json_feed;
+mod jsonapi;
 mod rss;
 mod wordpress;
 
@@ -14,6 +15,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 pub use custom::{parse_fields, Field, FieldMap};
+pub use jsonapi::request_url;
 
 use crate::article::{Article, Attachment, Content, Image, ImageSource};
 use crate::date::Timestamp;
@@ -43,16 +45,19 @@ pub enum Format {
     Atom,
     /// Any JSON, mapped by the `fields` attribute.
     Custom,
+    /// JSON:API articles (OpenDK, OpenSID's `internal_api`).
+    JsonApi,
 }
 
 impl Format {
     /// Every format, in the order the `format` attribute documents them.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::JsonFeed,
         Format::WordPress,
         Format::Rss,
         Format::Atom,
         Format::Custom,
+        Format::JsonApi,
     ];
 
     /// The attribute value naming this format.
@@ -63,6 +68,7 @@ impl Format {
             Format::Rss => "rss",
             Format::Atom => "atom",
             Format::Custom => "custom",
+            Format::JsonApi => "jsonapi",
         }
     }
 
@@ -74,6 +80,7 @@ impl Format {
             "rss" => Some(Format::Rss),
             "atom" => Some(Format::Atom),
             "custom" => Some(Format::Custom),
+            "jsonapi" | "json-api" | "json_api" => Some(Format::JsonApi),
             _ => None,
         }
     }
@@ -105,6 +112,9 @@ pub struct ParseOptions<'a> {
     pub upgrade_images: bool,
     /// WordPress's `X-WP-TotalPages` response header, for paging.
     pub total_pages: Option<u32>,
+    /// Minutes from UTC of the site's local time, for dates written without an offset (the
+    /// `feed-timezone` attribute; Asia/Jakarta by default).
+    pub site_offset_minutes: i32,
 }
 
 impl<'a> ParseOptions<'a> {
@@ -117,6 +127,7 @@ impl<'a> ParseOptions<'a> {
             sort: Sort::Newest,
             upgrade_images: false,
             total_pages: None,
+            site_offset_minutes: crate::date::DEFAULT_SITE_OFFSET_MINUTES,
         }
     }
 }
@@ -361,15 +372,17 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Feed, FeedError> {
         None if options.fields.is_some() => Format::Custom,
         None => detect(&document)?,
     };
+    let zone = options.site_offset_minutes;
     let mut source = match (format, &document) {
-        (Format::JsonFeed, Document::Json(value)) => json_feed::read(value)?,
+        (Format::JsonFeed, Document::Json(value)) => json_feed::read(value, zone)?,
         (Format::WordPress, Document::Json(value)) => wordpress::read(value, options)?,
         (Format::Custom, Document::Json(value)) => {
             let empty = FieldMap::default();
-            custom::read(value, options.fields.unwrap_or(&empty))?
+            custom::read(value, options.fields.unwrap_or(&empty), zone)?
         }
-        (Format::Rss, Document::Xml(root)) if is_rss(root) => rss::read(root),
-        (Format::Atom, Document::Xml(root)) if root.name == "feed" => atom::read(root),
+        (Format::JsonApi, Document::Json(value)) => jsonapi::read(value, options)?,
+        (Format::Rss, Document::Xml(root)) if is_rss(root) => rss::read(root, zone),
+        (Format::Atom, Document::Xml(root)) if root.name == "feed" => atom::read(root, zone),
         (expected, document) => {
             return Err(FeedError::WrongFormat {
                 expected,
@@ -413,6 +426,8 @@ fn detect(document: &Document) -> Result<Format, FeedError> {
                 .is_some_and(|v| v.contains("jsonfeed.org"));
             if versioned || matches!(object.get("items"), Some(Value::Array(_))) {
                 Ok(Format::JsonFeed)
+            } else if jsonapi::looks_like_articles(object) {
+                Ok(Format::JsonApi)
             } else if let (Some(Value::String(code)), Some(message)) =
                 (object.get("code"), object.get("message"))
             {

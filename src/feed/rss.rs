@@ -3,10 +3,10 @@
 
 use super::{first_html_image, plain, Draft, Source, Text, MAX_ITEMS};
 use crate::article::{Attachment, Content, Image};
-use crate::date::parse_date;
+use crate::date::parse_date_in;
 use crate::xml::XmlElement;
 
-pub(super) fn read(root: &XmlElement) -> Source {
+pub(super) fn read(root: &XmlElement, zone: i32) -> Source {
     let channel = root.child("channel");
     let items: Vec<&XmlElement> = match channel {
         Some(channel) if channel.child("item").is_some() => channel.all("item").collect(),
@@ -22,12 +22,16 @@ pub(super) fn read(root: &XmlElement) -> Source {
         }),
         next_page: None,
         total: items.len(),
-        items: items.into_iter().take(MAX_ITEMS).map(read_item).collect(),
+        items: items
+            .into_iter()
+            .take(MAX_ITEMS)
+            .map(|i| read_item(i, zone))
+            .collect(),
         warnings: Vec::new(),
     }
 }
 
-fn read_item(item: &XmlElement) -> Result<Draft, String> {
+fn read_item(item: &XmlElement, zone: i32) -> Result<Draft, String> {
     // `<link>` holds text in RSS; an `atom:link` beside it (normalised to `link`) has an href.
     let link = item.child_text("link").or_else(|| {
         item.all("link")
@@ -71,7 +75,7 @@ fn read_item(item: &XmlElement) -> Result<Draft, String> {
         published: item
             .child_text("pubDate")
             .or_else(|| item.child_text("dc:date"))
-            .and_then(|d| parse_date(&d)),
+            .and_then(|d| parse_date_in(&d, zone)),
         modified: None,
         authors,
         categories: item.all("category").map(|c| plain(&c.text())).collect(),

@@ -51,7 +51,7 @@ export interface KabarOptions {
   columns?: number;
   minCardWidth?: string;
   lang?: 'id' | 'en';
-  format?: 'jsonfeed' | 'wordpress' | 'rss' | 'atom' | 'custom';
+  format?: 'jsonfeed' | 'wordpress' | 'rss' | 'atom' | 'custom' | 'jsonapi';
   fields?: string;
   sort?: 'newest' | 'feed';
   timeout?: number;
@@ -67,6 +67,9 @@ export interface KabarOptions {
   target?: '_blank' | '_self';
   date?: 'medium' | 'relative' | 'short' | 'long' | 'none';
   timezone?: string;
+  /** The zone of feed dates written without an offset: `Asia/Jakarta` (default),
+   * `Asia/Pontianak`, `Asia/Makassar`, `Asia/Jayapura`, `UTC` or an offset such as `+08:00`. */
+  feedTimezone?: string;
   category?: string;
   excludeCategory?: string;
   include?: string;

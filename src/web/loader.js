@@ -244,7 +244,7 @@
   function prefetch(host) {
     var raw = attribute(host, 'feed');
     var url;
-    try { url = new URL((raw || '').trim(), document.baseURI).href; } catch (e) { return; }
+    try { url = requestUrl(new URL((raw || '').trim(), document.baseURI).href); } catch (e) { return; }
     if (!raw || !/^https?:/.test(url) || prefetched.has(url)) return;
     var cacheOff = (attribute(host, 'cache') || '').trim() === '0';
     try {
@@ -256,6 +256,21 @@
     prefetched.set(url, { host: host, request: request, controller: controller });
     // A widget that never asks (its feed changed) must not keep the body alive.
     setTimeout(function () { dropPrefetch(url); }, 60000);
+  }
+
+  // The URL the widget asks for: OpenDK's article list with filter[status]=1, so that drafts stay
+  // unpublished. Keep in step with request_url in src/feed/jsonapi.rs.
+  function requestUrl(url) {
+    var hash = url.indexOf('#');
+    var bare = hash < 0 ? url : url.slice(0, hash);
+    var mark = bare.indexOf('?');
+    var path = mark < 0 ? bare : bare.slice(0, mark);
+    var pairs = mark < 0 ? [] : bare.slice(mark + 1).split('&').filter(Boolean);
+    var asks = pairs.some(function (pair) {
+      return ['filter[status]', 'filter%5Bstatus%5D', 'filter%5bstatus%5d'].indexOf(pair.split('=')[0]) >= 0;
+    });
+    if (!/\/api\/frontend\/v1\/artikel\/*$/.test(path) || asks) return url;
+    return path + '?' + pairs.concat('filter[status]=1').join('&');
   }
 
   function dropPrefetch(url) {

@@ -304,3 +304,55 @@ test('a feed of invisible titles and names leaves no button or link without a na
   assert.deepEqual(pageErrors, []);
   await page.close();
 });
+
+test('an OpenDK JSON:API feed shows without fields, asks for published articles only, and pages', async () => {
+  const first = JSON.parse(server.fixture('opendk-artikel.json'));
+  // Served from this host: its images are the demo's, its next link relative.
+  first.data[0].attributes.gambar = '/img/puskesmas.jpg';
+  first.data[2].attributes.gambar = '/img/sawah.jpg';
+  for (const item of first.data) delete item.attributes.gambar_src;
+  first.links.next = '/api/frontend/v1/artikel?page[number]=2';
+  const second = {
+    data: [{ type: null, id: '30', attributes: { judul: 'Pelatihan Kader Posyandu Se-Kecamatan', isi: '<p>Kader dari sebelas desa berlatih.</p>', gambar: '/img/sekolah.jpg', status: 1, tanggal_terbit: '2026-08-05', tanggal: '05 Agustus 2026', link: '/berita/pelatihan-kader-posyandu' } }],
+    meta: { pagination: { total: 4, count: 1, per_page: 3, current_page: 2, total_pages: 2 } },
+    links: {},
+  };
+  server.route('/api/frontend/v1/artikel', (req, res, url) => {
+    const body = url.searchParams.get('page[number]') === '2' ? second : first;
+    res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(JSON.stringify(body));
+  });
+  const { page, pageErrors, consoleMessages } = await openPage(browser, server.page(
+    '<kabar-news id="w" feed="/api/frontend/v1/artikel" limit="3" timezone="Asia/Jakarta" cache="0"></kabar-news>' +
+    '<kabar-news id="mars" feed="/api/frontend/v1/artikel" limit="1" feed-timezone="Mars/Olympus" cache="0"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  const shown = () => inShadow(page, '#w', (root) => [...root.querySelectorAll('.card')].map((card) => ({
+    title: card.querySelector('.card-title')?.textContent,
+    image: card.querySelector('.card-media img')?.getAttribute('src') ?? null,
+    datetime: card.querySelector('time')?.getAttribute('datetime'),
+    date: card.querySelector('time')?.textContent,
+  })));
+  let list = await shown();
+  assert.deepEqual(list.map((c) => [c.title, c.image, c.datetime]), [
+    ['Posyandu Remaja Dibuka di Desa Sukamaju', `${server.url}/img/puskesmas.jpg`, '2026-11-24'],
+    // OpenDK's no-image placeholder is not shown as a picture.
+    ['Jadwal Pelayanan Administrasi Kependudukan Keliling', null, '2026-11-20'],
+    ['Lomba Desa Tingkat Kecamatan Diikuti 12 Desa', `${server.url}/img/sawah.jpg`, '2026-08-17'],
+  ]);
+  assert.match(list[0].date, /^24 Nov/);
+  assert.match(list[2].date, /^17 Agu/);
+  // The draft never shows.
+  assert.ok(!list.some((c) => c.title.startsWith('Draf')));
+  await page.locator('#w .more-button').click();
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelectorAll('.card').length === 4);
+  list = await shown();
+  assert.deepEqual([list[3].title, list[3].image, list[3].datetime], ['Pelatihan Kader Posyandu Se-Kecamatan', `${server.url}/img/sekolah.jpg`, '2026-08-05']);
+  // Every request, the next page's too, carried filter[status]=1.
+  const asked = requests('/api/frontend/v1/artikel').map((r) => new URLSearchParams(r.query));
+  assert.ok(asked.length >= 3, JSON.stringify(asked.length));
+  for (const query of asked) assert.equal(query.get('filter[status]'), '1', JSON.stringify(requests('/api/frontend/v1/artikel')));
+  assert.ok(asked.some((query) => query.get('page[number]') === '2'));
+  // A feed-timezone that is not one warns, naming the attribute and the zone used instead.
+  assert.ok(warnings(consoleMessages).some((m) => m.startsWith('Kabar: attribute feed-timezone="Mars/Olympus" is not') && m.includes('Asia/Jakarta (+07:00) is used')), warnings(consoleMessages).join('\n'));
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});

@@ -16,7 +16,7 @@ if (element) {
   console.log(opened, element.state === 'ready');
 }
 
-const options: Partial<KabarOptions> = { feed: '/feed.json', layout: 'compact', limit: 4, textReadMore: 'Selengkapnya' };
+const options: Partial<KabarOptions> = { feed: '/feed.json', layout: 'compact', limit: 4, format: 'jsonapi', feedTimezone: 'Asia/Makassar', textReadMore: 'Selengkapnya' };
 window.Kabar.mount(document.createElement('div'), options).then((widget) => {
   widget.open('x');
   window.Kabar.unmount(widget.element);
