@@ -329,6 +329,10 @@ fn link_first_then_guid_only_when_it_is_a_permalink_url() {
     // isPermaLink="false" says the guid is not the item's address, even when it looks like one.
     let not_permalink = find(&feed, "Arsip Notulen Rapat");
     assert_eq!(not_permalink.url, None);
+    // A guid that only starts like a URL (a server path) is no link either.
+    let path = find(&feed, "Berkas Lama dari Server Plesk");
+    assert_eq!(path.url, None);
+    assert_eq!(path.id, "httpdocs/berita/88");
 }
 
 #[test]
