@@ -96,15 +96,6 @@ fn custom_json_items_known_only_by_their_content_are_kept() {
 }
 
 #[test]
-fn json_feed_items_without_id_or_url_are_kept() {
-    let text = r#"{"version": "https://jsonfeed.org/version/1.1", "items": [
-        {"title": "Info Air Bersih", "content_text": "Distribusi air bersih hari Rabu."}]}"#;
-    let feed = parse(text, &ParseOptions::new(FEED_URL)).expect("parses");
-    assert_eq!(titles(&feed), ["Info Air Bersih"]);
-    assert!(feed.articles[0].id.starts_with("item-"));
-}
-
-#[test]
 fn rss_1_0_dublin_core_titles_subjects_dates_and_creators() {
     let feed = read("rdf-dc.xml");
     assert_eq!(feed.format, Format::Rss);
@@ -397,5 +388,17 @@ fn local_hosts_are_recognised() {
         "localhost.example.id",
     ] {
         assert!(!is_local_host(host), "{host}");
+    }
+}
+
+#[test]
+fn microsoft_cdf_is_not_claimed_and_says_what_it_found() {
+    let cdf = r#"<?xml version="1.0"?><CHANNEL HREF="https://contoh.go.id/" BASE="https://contoh.go.id/">
+        <TITLE>Saluran Berita</TITLE><ITEM HREF="berita.htm"><TITLE>Berita</TITLE></ITEM></CHANNEL>"#;
+    match parse(cdf, &ParseOptions::new(FEED_URL)) {
+        Err(kabar::feed::FeedError::UnknownFormat { found }) => {
+            assert!(found.contains("<CHANNEL>"), "{found}")
+        }
+        other => panic!("{other:?}"),
     }
 }
