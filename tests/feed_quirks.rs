@@ -375,6 +375,9 @@ fn local_hosts_are_recognised() {
         "[::1]",
         "fd12:3456::1",
         "fe80::1",
+        "0:0:0:0:0:0:0:1",
+        "::ffff:192.168.1.1",
+        "169.254.10.1",
     ] {
         assert!(is_local_host(host), "{host}");
     }
@@ -386,6 +389,10 @@ fn local_hosts_are_recognised() {
         "8.8.8.8",
         "2001:db8::1",
         "localhost.example.id",
+        "::ffff:8.8.8.8",
+        "fc.contoh.id",
+        "192.168.1",
+        "1.2.3.4.5",
     ] {
         assert!(!is_local_host(host), "{host}");
     }

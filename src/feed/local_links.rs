@@ -1,8 +1,6 @@
 //! Links to a developer's machine or a private network: a static `rss.xml` generated on a laptop
 //! links every item to `http://localhost/…`, which no visitor can open.
 
-use std::net::{Ipv4Addr, Ipv6Addr};
-
 use crate::article::Article;
 
 /// The host of an absolute URL, lowercased, without user info, port or IPv6 brackets.
@@ -30,21 +28,49 @@ pub fn is_local_host(host: &str) -> bool {
     if host == "localhost" || host.ends_with(".localhost") || host.ends_with(".local") {
         return true;
     }
-    if let Ok(v4) = host.parse::<Ipv4Addr>() {
-        return v4.is_loopback() || v4.is_private() || v4.is_link_local() || v4.is_unspecified();
+    if let Some(v4) = ipv4(&host) {
+        return is_local_ipv4(v4);
     }
-    if let Ok(v6) = host.parse::<Ipv6Addr>() {
-        let first = v6.segments()[0];
-        // fc00::/7 (unique local) and fe80::/10 (link-local).
-        return v6.is_loopback()
-            || v6.is_unspecified()
-            || first & 0xfe00 == 0xfc00
-            || first & 0xffc0 == 0xfe80
-            || v6
-                .to_ipv4_mapped()
-                .is_some_and(|v4| is_local_host(&v4.to_string()));
+    // IPv6, by its text (std's parser costs kilobytes of wasm): loopback, unspecified,
+    // fc00::/7 (unique local), fe80::/10 (link-local), and IPv4-mapped local addresses.
+    if !host.contains(':')
+        || !host
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+    {
+        return false;
     }
-    false
+    let first = host.split(':').next().unwrap_or_default();
+    let first = u16::from_str_radix(first, 16).unwrap_or(0);
+    host.trim_start_matches(['0', ':']).is_empty()
+        || host.trim_start_matches(['0', ':']) == "1"
+        || (first & 0xfe00 == 0xfc00 && host.split(':').next().is_some_and(|g| g.len() == 4))
+        || first & 0xffc0 == 0xfe80
+        || host
+            .strip_prefix("::ffff:")
+            .and_then(ipv4)
+            .is_some_and(is_local_ipv4)
+}
+
+/// A dotted-quad IPv4 address.
+fn ipv4(host: &str) -> Option<[u8; 4]> {
+    let mut octets = [0u8; 4];
+    let mut parts = host.split('.');
+    for octet in &mut octets {
+        let part = parts.next()?;
+        if part.is_empty() || part.len() > 3 || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        *octet = part.parse().ok()?;
+    }
+    parts.next().is_none().then_some(octets)
+}
+
+fn is_local_ipv4([a, b, _, _]: [u8; 4]) -> bool {
+    matches!(
+        (a, b),
+        (127 | 10 | 0, _) | (172, 16..=31) | (192, 168) | (169, 254)
+    )
 }
 
 /// One warning when articles link to a local or private host while the page is not on one.
