@@ -239,3 +239,23 @@ fn malformed_bytes_become_replacement_characters() {
     );
     assert_eq!(decode(b"x", &Charset::Other("koi8-r".into())), None);
 }
+
+#[test]
+fn opensid_under_an_iso_8859_1_header_keeps_its_utf8_text() {
+    let path = format!(
+        "{}/tests/fixtures/quirks/opensid.xml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let feed = read(&bytes, Some("text/xml; charset=ISO-8859-1"));
+    let article = feed
+        .articles
+        .iter()
+        .find(|a| a.title == "Bersih Desa & Kirab Budaya 2026")
+        .expect("the kirab article");
+    assert!(
+        matches!(&article.content, kabar::article::Content::Html(html) if html.contains("balai desa — dipimpin modin")),
+        "{:?}",
+        article.content
+    );
+}
