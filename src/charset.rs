@@ -63,8 +63,8 @@ impl Charset {
             .to_ascii_lowercase();
         Some(match label.as_str() {
             "" => return None,
-            "utf-8" | "utf8" | "unicode-1-1-utf-8" | "unicode11utf8" | "unicode20utf8"
-            | "x-unicode20utf8" => Charset::Utf8,
+            // Rarer UTF-8 labels stay `Other`: `TextDecoder` knows them all.
+            "utf-8" | "utf8" | "unicode-1-1-utf-8" => Charset::Utf8,
             "utf-16" | "utf-16le" | "ucs-2" | "unicode" | "csunicode" | "iso-10646-ucs-2"
             | "unicodefeff" => Charset::Utf16Le,
             "utf-16be" | "unicodefffe" => Charset::Utf16Be,
@@ -104,7 +104,7 @@ pub fn detect(bytes: &[u8], content_type: Option<&str>) -> Charset {
     };
     // PHP sites often send `charset=ISO-8859-1` over UTF-8 text (an old default). Text in
     // windows-1252 that is also valid UTF-8 with multi-byte sequences practically never happens.
-    if charset == Charset::Windows1252 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
+    if charset == Charset::Windows1252 && !bytes.is_ascii() && decode_utf8(bytes).1 {
         return Charset::Utf8;
     }
     charset
@@ -158,13 +158,18 @@ fn declaration(bytes: &[u8]) -> Option<String> {
     Some(value[..value.find(quote)?].to_string())
 }
 
+/// The bytes after a byte order mark, if there is one.
+pub fn without_bom(bytes: &[u8]) -> &[u8] {
+    let (_, length) = from_bom(bytes).unwrap_or((Charset::Utf8, 0));
+    &bytes[length..]
+}
+
 /// Decodes bytes natively: UTF-8, UTF-16, UTF-32 and windows-1252, with U+FFFD for what is
 /// malformed and a byte order mark dropped; `None` for any other encoding.
 pub fn decode(bytes: &[u8], charset: &Charset) -> Option<String> {
-    let (_, bom) = from_bom(bytes).unwrap_or((Charset::Utf8, 0));
-    let body = &bytes[bom..];
+    let body = without_bom(bytes);
     Some(match charset {
-        Charset::Utf8 => String::from_utf8_lossy(body).into_owned(),
+        Charset::Utf8 => decode_utf8(body).0,
         Charset::Utf16Le | Charset::Utf16Be => {
             let units = body.chunks(2).map(|pair| match (charset, pair) {
                 (Charset::Utf16Le, [low, high]) => u16::from_le_bytes([*low, *high]),
@@ -179,6 +184,41 @@ pub fn decode(bytes: &[u8], charset: &Charset) -> Option<String> {
         Charset::Windows1252 => body.iter().map(|&b| windows_1252(b)).collect(),
         Charset::Other(_) => return None,
     })
+}
+
+/// UTF-8 with U+FFFD for each malformed byte, and whether there was none. Hand-written: std's
+/// validator and lossy decoder would cost the widget's wasm 2 KB for this one use.
+pub fn decode_utf8(bytes: &[u8]) -> (String, bool) {
+    let mut out = String::with_capacity(bytes.len());
+    let mut clean = true;
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        let (length, least, mut code) = match lead {
+            0..=0x7F => (1, 0, u32::from(lead)),
+            0xC2..=0xDF => (2, 0x80, u32::from(lead & 0x1F)),
+            0xE0..=0xEF => (3, 0x800, u32::from(lead & 0x0F)),
+            0xF0..=0xF4 => (4, 0x1_0000, u32::from(lead & 0x07)),
+            _ => (0, 0, 0),
+        };
+        let tail = bytes.get(at + 1..at + length.max(1)).unwrap_or(&[0]);
+        let mut ok = length > 0 && tail.len() + 1 == length;
+        for &byte in tail {
+            ok &= byte & 0xC0 == 0x80;
+            code = (code << 6) | u32::from(byte & 0x3F);
+        }
+        match char::from_u32(code).filter(|_| ok && code >= least) {
+            Some(c) => {
+                out.push(c);
+                at += length;
+            }
+            None => {
+                out.push(char::REPLACEMENT_CHARACTER);
+                clean = false;
+                at += 1;
+            }
+        }
+    }
+    (out, clean)
 }
 
 /// UTF-32 (a BOM, if any, already removed): four bytes per character.
@@ -216,5 +256,5 @@ fn windows_1252(byte: u8) -> char {
 /// does not cover.
 pub fn decode_detected(bytes: &[u8], content_type: Option<&str>) -> String {
     let charset = detect(bytes, content_type);
-    decode(bytes, &charset).unwrap_or_else(|| String::from_utf8_lossy(bytes).into_owned())
+    decode(bytes, &charset).unwrap_or_else(|| decode_utf8(bytes).0)
 }

@@ -259,3 +259,24 @@ fn opensid_under_an_iso_8859_1_header_keeps_its_utf8_text() {
         article.content
     );
 }
+
+#[test]
+fn utf8_is_decoded_by_hand_like_std() {
+    use kabar::charset::decode_utf8;
+    for text in ["", "Pasar Kafé", "“Harga” £2 — 😀 中文"] {
+        assert_eq!(decode_utf8(text.as_bytes()), (text.to_string(), true));
+    }
+    // Overlong, surrogate, truncated and stray bytes each become U+FFFD.
+    for (bytes, expected) in [
+        (&[0xC0, 0x80][..], "\u{fffd}\u{fffd}"),
+        (&[0xED, 0xA0, 0x80][..], "\u{fffd}\u{fffd}\u{fffd}"),
+        (&[b'a', 0xE2, 0x80][..], "a\u{fffd}\u{fffd}"),
+        (&[0x80, b'b'][..], "\u{fffd}b"),
+    ] {
+        assert_eq!(
+            decode_utf8(bytes),
+            (expected.to_string(), false),
+            "{bytes:?}"
+        );
+    }
+}

@@ -52,7 +52,7 @@ fn read_entry(
         // Atom 0.3 could carry content in base64.
         if content.attr("mode") == Some("base64") {
             let decoded = decode_base64(&content.text())?;
-            let text = String::from_utf8_lossy(&decoded).into_owned();
+            let (text, _) = crate::charset::decode_utf8(&decoded);
             return Some(if kind.contains("html") {
                 Content::Html(text)
             } else {

@@ -179,12 +179,13 @@ async fn fetch_text(url: &str, signal: &AbortSignal) -> Result<Fetched, LoadErro
 fn decode_body(bytes: &[u8], content_type: Option<&str>) -> String {
     let charset = charset::detect(bytes, content_type);
     if charset.is_utf32() {
-        return charset::decode(bytes, &charset).unwrap_or_default();
+        let little_endian = charset == charset::Charset::Utf32Le;
+        return charset::decode_utf32(charset::without_bom(bytes), little_endian);
     }
     web_sys::TextDecoder::new_with_label(charset.label())
         .or_else(|_| web_sys::TextDecoder::new())
         .and_then(|decoder| decoder.decode_with_u8_array(bytes))
-        .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
+        .unwrap_or_default()
 }
 
 /// A failed fetch; when the feed is on another origin, CORS is the likely cause and the message
