@@ -149,7 +149,8 @@ fn header_charset(content_type: &str) -> Option<Charset> {
 fn declaration(bytes: &[u8]) -> Option<String> {
     let start = &bytes[..bytes.len().min(1024)];
     let end = start.windows(2).position(|pair| pair == b"?>")?;
-    let declaration = std::str::from_utf8(&start[..end]).ok()?;
+    // Read as Latin-1: the declaration is ASCII, and std's UTF-8 check costs wasm bytes.
+    let declaration: String = start[..end].iter().map(|&b| char::from(b)).collect();
     let declaration = declaration.strip_prefix("<?xml")?;
     let after = &declaration[declaration.find("encoding")? + "encoding".len()..];
     let after = after.trim_start().strip_prefix('=')?.trim_start();
