@@ -5,6 +5,7 @@
 
 pub mod article;
 pub mod cache;
+pub mod charset;
 pub mod color;
 pub mod config;
 pub mod contract;

@@ -17,6 +17,8 @@ pub struct Fetch<'a> {
     pub total_pages: Option<u32>,
     /// Whether the page is on https, so feed images are asked for over https too.
     pub page_is_https: bool,
+    /// The page's host name, if known.
+    pub page_host: Option<&'a str>,
     /// Now, in seconds since 1970, for `since`.
     pub now_unix: i64,
 }
@@ -24,6 +26,7 @@ pub struct Fetch<'a> {
 /// Parses the text and applies the webmaster's filters.
 pub fn read(config: &Config, fetch: Fetch) -> Result<Feed, LoadError> {
     let options = ParseOptions {
+        page_host: fetch.page_host,
         format: config.format,
         fields: config.fields.as_ref(),
         sort: config.sort,
@@ -72,6 +75,7 @@ mod tests {
             text,
             total_pages: None,
             page_is_https,
+            page_host: None,
             now_unix: NOW,
         }
     }

@@ -18,6 +18,11 @@ pub fn page_is_https() -> bool {
         .is_some_and(|p| p == "https:")
 }
 
+/// The page's host name: links to a private address are reported unless the page is on one too.
+pub fn page_host() -> Option<String> {
+    web_sys::window().and_then(|w| w.location().hostname().ok())
+}
+
 /// Whether the visitor asked for less motion; `true` when there is no window to ask.
 pub fn prefers_reduced_motion() -> bool {
     let Some(window) = web_sys::window() else {

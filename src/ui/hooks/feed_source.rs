@@ -101,6 +101,7 @@ impl FeedSource {
 
 /// Parses fetched text with the widget's settings (see `crate::load`).
 pub fn read(config: &Config, url: &str, fetched: &Fetched) -> Result<Feed, LoadError> {
+    let page_host = browser::page_host();
     load::read(
         config,
         Fetch {
@@ -108,6 +109,7 @@ pub fn read(config: &Config, url: &str, fetched: &Fetched) -> Result<Feed, LoadE
             text: &fetched.text,
             total_pages: fetched.total_pages,
             page_is_https: browser::page_is_https(),
+            page_host: page_host.as_deref(),
             now_unix: (cache::now() / 1000.0) as i64,
         },
     )
