@@ -8,6 +8,7 @@ mod atom;
 mod custom;
 mod json_feed;
 mod jsonapi;
+mod rest_error;
 mod rss;
 mod wordpress;
 
@@ -16,6 +17,7 @@ use std::fmt;
 
 pub use custom::{parse_fields, Field, FieldMap};
 pub use jsonapi::request_url;
+pub use rest_error::{rest_error, rss_url, RestError};
 
 use crate::article::{Article, Attachment, Content, Image, ImageSource};
 use crate::date::Timestamp;
