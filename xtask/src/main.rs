@@ -21,13 +21,13 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("dist") => dist::run().map(|_| ()),
-        Some("release") => release::run(),
+        Some("release") => release::run(&args[1..]),
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(),
         Some("bench") => bench::run(&args[1..]),
         Some("entities") => entities::run(&args[1..]),
         _ => Err(format!(
-            "usage: cargo xtask dist | release | serve [--port N] | test | bench [options] | entities <entities.json>\n{}",
+            "usage: cargo xtask dist | release [--no-build] | serve [--port N] | test | bench [options] | entities <entities.json>\n{}",
             bench::USAGE
         )),
     };

@@ -23,10 +23,16 @@ const DIST_FILES: [(&str, bool); 5] = [
 /// Files from the repository root, as they are.
 const ROOT_FILES: [&str; 3] = ["LICENSE-MIT", "LICENSE-APACHE", "CHANGELOG.md"];
 
-/// Builds dist/, then the release from it.
-pub fn run() -> Step {
-    let written = dist::run()?;
-    dist::check_budget(&written)?;
+/// Builds dist/ (unless `--no-build`: the dist/ already there), then the release from it. The
+/// size budget is `cargo xtask test`'s to check.
+pub fn run(args: &[String]) -> Step {
+    match args.first().map(String::as_str) {
+        Some("--no-build") => {}
+        None => {
+            dist::run()?;
+        }
+        Some(other) => return Err(format!("cargo xtask release: unknown option {other}")),
+    }
     package()
 }
 
