@@ -78,7 +78,7 @@ before(async () => {
 
   cdn = await startCdn({
     [`/zip/${folder}/`]: { dir: unzipped, cors: true },
-    [`/kabar-news@${version}/`]: { dir: unpacked, cors: true },
+    [`/kabar@${version}/`]: { dir: unpacked, cors: true },
     '/tampered/': { dir: tampered, cors: true },
     '/octet/': { dir: unzipped, cors: true, wasmType: 'application/octet-stream' },
     '/nocors/': { dir: unzipped, cors: 'script-only' },
@@ -137,7 +137,7 @@ test('the unzipped release on another origin, pinned with integrity, renders and
   await page.close();
 });
 
-test('the npm package, served as a CDN mirror serves it, renders pinned and has the same version', async () => {
+test('the npm package, served under /kabar@<version>/ as a CDN npm mirror serves it, renders pinned and has the same version', async () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(unpacked, 'package.json'), 'utf8'));
   assert.equal(pkg.name, 'kabar-news');
   assert.equal(pkg.version, version);
@@ -151,9 +151,9 @@ test('the npm package, served as a CDN mirror serves it, renders pinned and has 
   assert.equal(pkg.customElements !== undefined, fs.existsSync(path.join(root, 'dist/custom-elements.json')));
   assert.equal(sri(fs.readFileSync(path.join(unpacked, 'kabar.js'))), integrity.get(`${folder}/kabar.js`));
 
-  const { page, pageErrors } = await openPage(browser, pinnedPage(`${cdn.url}/kabar-news@${version}/kabar.js`));
+  const { page, pageErrors } = await openPage(browser, pinnedPage(`${cdn.url}/kabar@${version}/kabar.js`));
   await waitForState(page, '#w', 'ready');
-  assert.ok(cdn.log.includes(`/kabar-news@${version}/kabar_bg.wasm`));
+  assert.ok(cdn.log.includes(`/kabar@${version}/kabar_bg.wasm`));
   assert.equal(await page.evaluate(() => window.Kabar.version), pkg.version);
   assert.deepEqual(pageErrors, []);
   await page.close();
