@@ -363,8 +363,7 @@
       if (url.origin === location.origin) throw advice('kabar_bg.wasm could not be loaded' + from + ' (' + cause + ').');
       return fetch(url, { mode: 'no-cors' }).then(function () {
         throw advice('kabar_bg.wasm' + from + ' was refused because that server does not send the CORS header ' +
-          'Access-Control-Allow-Origin: * (or: ' + location.origin + ') with it. Send it with kabar.js and kabar_bg.wasm ' +
-          '(Apache: Header set Access-Control-Allow-Origin "*" | nginx: add_header Access-Control-Allow-Origin "*" always;).');
+          'Access-Control-Allow-Origin: * (or: ' + location.origin + ') with it; send it with kabar.js and kabar_bg.wasm.');
       }, function () {
         throw advice('kabar_bg.wasm could not be loaded' + from + ' (' + cause + '); the server may be down or unreachable.');
       });
