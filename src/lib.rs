@@ -4,6 +4,7 @@
 
 pub mod article;
 pub mod cache;
+pub mod charset;
 pub mod color;
 pub mod config;
 pub mod date;

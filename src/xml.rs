@@ -39,8 +39,15 @@ pub enum XmlNode {
 }
 
 /// Conventional prefixes for the namespaces feeds use; Atom and XHTML map to no prefix.
-const NAMESPACES: [(&str, &str); 8] = [
+const NAMESPACES: [(&str, &str); 14] = [
     ("http://www.w3.org/2005/Atom", ""),
+    ("http://purl.org/atom/ns#", ""),
+    // RSS 2.0 was briefly given namespaces; a prefixed `<r:rss>` root is still RSS.
+    ("http://backend.userland.com/rss2", ""),
+    ("http://backend.userland.com/rss", ""),
+    ("http://blogs.law.harvard.edu/tech/rss", ""),
+    ("http://my.netscape.com/rdf/simple/0.9/", ""),
+    ("http://purl.org/dc/terms/", "dcterms"),
     ("http://www.w3.org/1999/xhtml", ""),
     ("http://purl.org/rss/1.0/", ""),
     ("http://purl.org/rss/1.0/modules/content/", "content"),

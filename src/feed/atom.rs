@@ -1,13 +1,15 @@
 //! Atom 1.0 (RFC 4287).
 
 use super::rss::{add_enclosure, media_images};
-use super::{first_html_image, Draft, Source, Text, MAX_ITEMS};
+use super::wordpress::tidy_excerpt;
+use super::{absolute, first_html_image, xml_base, Draft, Source, Text, MAX_ITEMS};
 use crate::article::Content;
 use crate::date::parse_date_in;
 use crate::xml::XmlElement;
 
-pub(super) fn read(root: &XmlElement, zone: i32) -> Source {
+pub(super) fn read(root: &XmlElement, feed_url: &str, zone: i32) -> Source {
     let entries: Vec<&XmlElement> = root.all("entry").collect();
+    let base = xml_base(feed_url, root);
     let feed_authors = authors(root);
     let next_page = root
         .all("link")
@@ -22,25 +24,43 @@ pub(super) fn read(root: &XmlElement, zone: i32) -> Source {
         items: entries
             .into_iter()
             .take(MAX_ITEMS)
-            .map(|entry| read_entry(entry, &feed_authors, zone))
+            .map(|entry| read_entry(entry, &feed_authors, &base, zone))
             .collect(),
         warnings: Vec::new(),
     }
 }
 
-fn read_entry(entry: &XmlElement, feed_authors: &[String], zone: i32) -> Result<Draft, String> {
+fn read_entry(
+    entry: &XmlElement,
+    feed_authors: &[String],
+    outer_base: &str,
+    zone: i32,
+) -> Result<Draft, String> {
+    let base = xml_base(outer_base, entry);
     let link = |rel: &str| {
         entry
             .all("link")
             .find(|l| l.attr("rel").unwrap_or("alternate") == rel)
-            .and_then(|l| l.attr("href"))
-            .map(str::to_string)
+            .and_then(|l| Some(absolute(&xml_base(&base, l), l.attr("href")?)))
     };
-    let content = entry.child("content").and_then(|content| {
+    let content_element = entry.child("content");
+    let content_base = content_element.map_or(base.clone(), |c| xml_base(&base, c));
+    let content = content_element.and_then(|content| {
         if content.attr("src").is_some() {
             return None;
         }
-        match content.attr("type").unwrap_or("text") {
+        let kind = content.attr("type").unwrap_or("text");
+        // Atom 0.3 could carry content in base64.
+        if content.attr("mode") == Some("base64") {
+            let decoded = decode_base64(&content.text())?;
+            let (text, _) = crate::charset::decode_utf8(&decoded);
+            return Some(if kind.contains("html") {
+                Content::Html(text)
+            } else {
+                Content::Text(text)
+            });
+        }
+        match kind {
             "html" | "text/html" => Some(Content::Html(content.text())),
             "xhtml" | "application/xhtml+xml" => Some(Content::Html(xhtml(content))),
             _ => Some(Content::Text(content.text())),
@@ -55,22 +75,35 @@ fn read_entry(entry: &XmlElement, feed_authors: &[String], zone: i32) -> Result<
         add_enclosure(enclosure, "href", &mut images, &mut attachments);
     }
     images.extend(media_images(entry));
+    for image in &mut images {
+        image.url = absolute(&base, &image.url);
+    }
+    for attachment in &mut attachments {
+        attachment.url = absolute(&base, &attachment.url);
+    }
     if let Some(Content::Html(html)) = &content {
-        images.extend(first_html_image(html));
+        images.extend(first_html_image(html).map(|mut image| {
+            image.url = absolute(&content_base, &image.url);
+            image
+        }));
     }
     let (categories, category_terms) = categories(entry);
     let entry_authors = authors(entry);
-    let published = entry
-        .child_text("published")
-        .and_then(|d| parse_date_in(&d, zone));
-    let updated = entry
-        .child_text("updated")
-        .and_then(|d| parse_date_in(&d, zone));
+    // `issued`, `created` and `modified` are Atom 0.3's names.
+    let date = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|name| parse_date_in(&entry.child_text(name)?, zone))
+    };
+    let published = date(&["published", "issued", "created"]);
+    let updated = date(&["updated", "modified"]);
     Ok(Draft {
         id: entry.child_text("id"),
         url: link("alternate"),
         title: entry.child("title").map(text_construct),
-        summary: entry.child("summary").map(text_construct),
+        summary: entry
+            .child("summary")
+            .map(|summary| Text::Plain(tidy_excerpt(&text_construct(summary).to_plain()))),
         content,
         images,
         published: published.or(updated),
@@ -135,5 +168,47 @@ fn text_construct(element: &XmlElement) -> Text {
         Some("html") => Text::Html(element.text()),
         Some("xhtml") => Text::Html(xhtml(element)),
         _ => Text::Plain(element.text()),
+    }
+}
+
+/// Decodes standard base64 (Atom 0.3 `mode="base64"`), ignoring whitespace; `None` if malformed.
+fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let (mut buffer, mut bits) = (0u32, 0u32);
+    for byte in text
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace() && *b != b'=')
+    {
+        let value = match byte {
+            b'A'..=b'Z' => byte - b'A',
+            b'a'..=b'z' => byte - b'a' + 26,
+            b'0'..=b'9' => byte - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            _ => return None,
+        };
+        buffer = (buffer << 6) | u32::from(value);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+            buffer &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_base64;
+
+    #[test]
+    fn base64_decodes_with_and_without_padding() {
+        assert_eq!(
+            decode_base64("PHA+SGFpPC9wPg==").as_deref(),
+            Some(&b"<p>Hai</p>"[..])
+        );
+        assert_eq!(decode_base64("SGFp\nIQ").as_deref(), Some(&b"Hai!"[..]));
+        assert_eq!(decode_base64("not*base64"), None);
     }
 }

@@ -44,9 +44,15 @@ fn read_item(item: &Value, zone: i32) -> Result<Draft, String> {
             ..Image::default()
         })
         .collect();
+    let id = item.get("id").and_then(text);
+    let url = url_field(item, "url").or_else(|| url_field(item, "external_url"));
+    // JSON Feed requires an id, so an item with neither is broken, not an announcement.
+    if id.is_none() && url.is_none() {
+        return Err("has neither an id nor a link".into());
+    }
     Ok(Draft {
-        id: item.get("id").and_then(text),
-        url: url_field(item, "url").or_else(|| url_field(item, "external_url")),
+        id,
+        url,
         // Plain text by the spec, but feeds put entities and markup in them: taken as HTML,
         // where a `<` that starts no tag (`3 < 5`) stays text.
         title: field(item, "title").map(Text::Html),

@@ -8,6 +8,7 @@ mod atom;
 mod custom;
 mod json_feed;
 mod jsonapi;
+mod local_links;
 mod rest_error;
 mod rss;
 mod wordpress;
@@ -17,6 +18,7 @@ use std::fmt;
 
 pub use custom::{parse_fields, Field, FieldMap};
 pub use jsonapi::request_url;
+pub use local_links::is_local_host;
 pub use rest_error::{rest_error, rss_url, RestError};
 
 use crate::article::{Article, Attachment, Content, Image, ImageSource};
@@ -117,6 +119,9 @@ pub struct ParseOptions<'a> {
     /// Minutes from UTC of the site's local time, for dates written without an offset (the
     /// `feed-timezone` attribute; Asia/Jakarta by default).
     pub site_offset_minutes: i32,
+    /// The host of the page the widget is on: links to a private address are reported unless
+    /// the page is on one too.
+    pub page_host: Option<&'a str>,
 }
 
 impl<'a> ParseOptions<'a> {
@@ -130,6 +135,7 @@ impl<'a> ParseOptions<'a> {
             upgrade_images: false,
             total_pages: None,
             site_offset_minutes: crate::date::DEFAULT_SITE_OFFSET_MINUTES,
+            page_host: None,
         }
     }
 }
@@ -383,8 +389,12 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Feed, FeedError> {
             custom::read(value, options.fields.unwrap_or(&empty), zone)?
         }
         (Format::JsonApi, Document::Json(value)) => jsonapi::read(value, options)?,
-        (Format::Rss, Document::Xml(root)) if is_rss(root) => rss::read(root, zone),
-        (Format::Atom, Document::Xml(root)) if root.name == "feed" => atom::read(root, zone),
+        (Format::Rss, Document::Xml(root)) if is_rss(root) => {
+            rss::read(root, options.feed_url, zone)
+        }
+        (Format::Atom, Document::Xml(root)) if root.name == "feed" => {
+            atom::read(root, options.feed_url, zone)
+        }
         (expected, document) => {
             return Err(FeedError::WrongFormat {
                 expected,
@@ -521,6 +531,11 @@ fn finish_feed(
             Err(reason) => feed.skip(format!("item {index} {reason}")),
         }
     }
+    feed.warnings.extend(local_links::warning(
+        &feed.articles,
+        options.feed_url,
+        options.page_host,
+    ));
     sort_articles(&mut feed.articles, options.sort);
     feed
 }
@@ -558,10 +573,11 @@ fn sort_articles(articles: &mut [Article], sort: Sort) {
 fn finish(draft: Draft, options: &ParseOptions) -> Result<Article, &'static str> {
     let base = options.feed_url;
     let url = draft.url.and_then(|raw| safe_url(base, &raw, UrlUse::Web));
-    let id = match draft.id.map(|id| id.trim().to_string()) {
-        Some(id) if !id.is_empty() => id,
-        _ => url.clone().ok_or("has neither an id nor a link")?,
-    };
+    let id = draft
+        .id
+        .map(|id| id.trim().to_string())
+        .filter(|id| !id.is_empty())
+        .or_else(|| url.clone());
     let body_text = match &draft.content {
         Some(Content::Html(html)) => html_to_text(html),
         Some(Content::Text(text)) => collapse_whitespace(text),
@@ -586,6 +602,9 @@ fn finish(draft: Draft, options: &ParseOptions) -> Result<Article, &'static str>
     if !has_visible_text(&title) {
         return Err("has no title and no readable content");
     }
+    // RSS needs only a title or a description: an item with neither id nor link is known by
+    // its content, so deep links and "load more" still find it after a reload.
+    let id = id.unwrap_or_else(|| content_id(&title, draft.published, &summary));
     let content = match draft.content {
         Some(Content::Html(html)) if html.trim().is_empty() => Content::Text(summary.clone()),
         Some(content) => content,
@@ -625,6 +644,33 @@ fn finish(draft: Draft, options: &ParseOptions) -> Result<Article, &'static str>
         tags: clean_names(draft.tags),
         attachments,
     })
+}
+
+/// A stable id from what an item says: FNV-1a (64 bits) of its title, date and summary.
+fn content_id(title: &str, published: Option<Timestamp>, summary: &str) -> String {
+    let date = published
+        .map(|d| d.unix_seconds.to_string())
+        .unwrap_or_default();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [title, "\n", &date, "\n", summary] {
+        for byte in part.bytes() {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("item-{hash:016x}")
+}
+
+/// The base URL in scope at `element`: its `xml:base`, resolved against the `outer` base.
+pub(crate) fn xml_base(outer: &str, element: &crate::xml::XmlElement) -> String {
+    element
+        .attr("xml:base")
+        .and_then(|base| crate::url::resolve(outer, &crate::url::normalise(base)))
+        .unwrap_or_else(|| outer.to_string())
+}
+
+/// A URL from a feed made absolute against the base in scope (checked later, in [`finish`]).
+pub(crate) fn absolute(base: &str, raw: &str) -> String {
+    crate::url::resolve(base, &crate::url::normalise(raw)).unwrap_or_else(|| raw.to_string())
 }
 
 /// Checks and upgrades an image URL and its sizes; drops tracking pixels.

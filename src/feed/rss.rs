@@ -1,20 +1,26 @@
 //! RSS 2.0 (and RSS 1.0/RDF, whose items sit beside the channel), with the `content`, `dc` and
 //! `media` extensions WordPress and most CMSs emit.
 
-use super::{first_html_image, plain, Draft, Source, Text, MAX_ITEMS};
+use super::wordpress::tidy_excerpt;
+use super::{absolute, first_html_image, plain, xml_base, Draft, Source, Text, MAX_ITEMS};
 use crate::article::{Attachment, Content, Image};
 use crate::date::parse_date_in;
 use crate::xml::XmlElement;
 
-pub(super) fn read(root: &XmlElement, zone: i32) -> Source {
+pub(super) fn read(root: &XmlElement, feed_url: &str, zone: i32) -> Source {
     let channel = root.child("channel");
-    let items: Vec<&XmlElement> = match channel {
-        Some(channel) if channel.child("item").is_some() => channel.all("item").collect(),
-        _ => root.all("item").collect(),
-    };
+    let root_base = xml_base(feed_url, root);
+    let channel_base = channel.map_or(root_base.clone(), |c| xml_base(&root_base, c));
+    // RSS 1.0 puts items beside the channel; old OpenSID releases did that in RSS 2.0 too.
+    let items: Vec<(&XmlElement, &str)> = channel
+        .into_iter()
+        .flat_map(|c| c.all("item"))
+        .map(|item| (item, channel_base.as_str()))
+        .chain(root.all("item").map(|item| (item, root_base.as_str())))
+        .collect();
     Source {
         title: channel
-            .and_then(|c| c.child_text("title"))
+            .and_then(|c| c.child_text("title").or_else(|| c.child_text("dc:title")))
             .map(|t| plain(&t)),
         language: channel.and_then(|c| {
             c.child_text("language")
@@ -25,23 +31,44 @@ pub(super) fn read(root: &XmlElement, zone: i32) -> Source {
         items: items
             .into_iter()
             .take(MAX_ITEMS)
-            .map(|i| read_item(i, zone))
+            .map(|(item, base)| read_item(item, base, zone))
             .collect(),
         warnings: Vec::new(),
     }
 }
 
-fn read_item(item: &XmlElement, zone: i32) -> Result<Draft, String> {
+/// The first non-blank text among these children, in this order.
+fn first_text(item: &XmlElement, names: &[&str]) -> Option<String> {
+    names.iter().find_map(|name| item.child_text(name))
+}
+
+/// A `guid` usable as the item's link: absolute http(s), not marked `isPermaLink="false"`
+/// (Drupal's guid is `123 at https://site`, which is no URL).
+fn permalink(guid: &XmlElement) -> Option<String> {
+    let text = guid.text();
+    let lower = text.to_ascii_lowercase();
+    let is_url = (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !text.contains(char::is_whitespace);
+    (is_url && guid.attr("isPermaLink") != Some("false")).then_some(text)
+}
+
+fn read_item(item: &XmlElement, outer_base: &str, zone: i32) -> Result<Draft, String> {
+    let base = xml_base(outer_base, item);
     // `<link>` holds text in RSS; an `atom:link` beside it (normalised to `link`) has an href.
-    let link = item.child_text("link").or_else(|| {
-        item.all("link")
-            .find_map(|l| l.attr("href"))
-            .map(str::to_string)
-    });
+    let link = item
+        .all("link")
+        .filter(|l| l.attr("rel").is_none_or(|rel| rel == "alternate"))
+        .find_map(|l| {
+            let text = l.text();
+            let href = if text.is_empty() {
+                l.attr("href")?
+            } else {
+                &text
+            };
+            Some(absolute(&xml_base(&base, l), href))
+        })
+        .or_else(|| item.child("guid").and_then(permalink));
     let guid = item.child("guid");
-    let guid_is_link = guid.is_some_and(|g| g.attr("isPermaLink") != Some("false"))
-        && guid.is_some_and(|g| g.text().starts_with("http"));
-    let url = link.or_else(|| guid.filter(|_| guid_is_link).map(XmlElement::text));
     let description = item.child_text("description");
     let content = item
         .child_text("content:encoded")
@@ -52,33 +79,51 @@ fn read_item(item: &XmlElement, zone: i32) -> Result<Draft, String> {
     for enclosure in item.all("enclosure") {
         add_enclosure(enclosure, "url", &mut images, &mut attachments);
     }
+    // The description's own image (OpenSID puts the thumbnail there), then the body's first.
+    images.extend(description.as_deref().and_then(first_html_image));
     if let Some(Content::Html(html)) = &content {
         images.extend(first_html_image(html));
+    }
+    for image in &mut images {
+        image.url = absolute(&base, &image.url);
+    }
+    for attachment in &mut attachments {
+        attachment.url = absolute(&base, &attachment.url);
     }
     let authors = item
         .all("dc:creator")
         .map(XmlElement::text)
         .chain(item.child_text("author").map(|a| author_name(&a)))
         .collect();
+    let date = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| parse_date_in(&item.child_text(n)?, zone))
+    };
     Ok(Draft {
-        id: guid
-            .map(XmlElement::text)
-            .filter(|g| !g.is_empty())
-            .or(url.clone()),
-        url,
+        id: guid.map(XmlElement::text).filter(|g| !g.is_empty()),
+        url: link,
         // Both are HTML once the XML is decoded, as mature feed readers take them: markup is
         // removed, `&amp;lt;` (an escaped `&lt;`) is a `<`.
-        title: item.child_text("title").map(Text::Html),
-        summary: description.map(Text::Html),
+        title: first_text(item, &["title", "dc:title"]).map(Text::Html),
+        summary: description.map(|d| Text::Plain(tidy_excerpt(&Text::Html(d).to_plain()))),
         content,
         images,
-        published: item
-            .child_text("pubDate")
-            .or_else(|| item.child_text("dc:date"))
-            .and_then(|d| parse_date_in(&d, zone)),
-        modified: None,
+        // `pubdate` in lower case: old OpenSID releases wrote it so.
+        published: date(&[
+            "pubDate",
+            "pubdate",
+            "dc:date",
+            "dcterms:issued",
+            "dcterms:created",
+        ]),
+        modified: date(&["dcterms:modified"]),
         authors,
-        categories: item.all("category").map(|c| plain(&c.text())).collect(),
+        categories: item
+            .all("category")
+            .chain(item.all("dc:subject"))
+            .map(|c| plain(&c.text()))
+            .collect(),
         category_terms: Vec::new(),
         tags: Vec::new(),
         attachments,

@@ -92,12 +92,13 @@ fn rendered(post: &Map<String, Value>, key: &str) -> Option<String> {
     post.get(key)?.get("rendered").and_then(text)
 }
 
-/// WordPress ends generated excerpts with ` […]`; an ellipsis reads better.
-fn tidy_excerpt(excerpt: &str) -> String {
+/// WordPress (and OpenSID) end generated excerpts with ` […]`; an ellipsis reads better.
+pub(super) fn tidy_excerpt(excerpt: &str) -> String {
     let trimmed = excerpt.trim_end();
     match trimmed
         .strip_suffix("[…]")
         .or_else(|| trimmed.strip_suffix("[...]"))
+        .or_else(|| trimmed.strip_suffix("[&hellip;]"))
     {
         Some(rest) => format!(
             "{}…",

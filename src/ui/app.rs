@@ -744,10 +744,14 @@ fn show_saved_copy(
 
 /// Parses fetched text with the widget's settings.
 fn read(config: &Config, url: &str, fetched: &Fetched) -> Result<Feed, LoadError> {
-    let page_is_https = web_sys::window()
-        .and_then(|w| w.location().protocol().ok())
+    let location = web_sys::window().map(|w| w.location());
+    let page_is_https = location
+        .as_ref()
+        .and_then(|l| l.protocol().ok())
         .is_some_and(|p| p == "https:");
+    let page_host = location.and_then(|l| l.hostname().ok());
     let options = ParseOptions {
+        page_host: page_host.as_deref(),
         format: config.format,
         fields: config.fields.as_ref(),
         sort: config.sort,

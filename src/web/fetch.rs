@@ -9,6 +9,7 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, AbortSignal};
 
+use crate::charset;
 use crate::state::LoadError;
 
 /// Pause before the one automatic retry, in milliseconds (plus up to half again, at random, so
@@ -162,7 +163,11 @@ async fn fetch_text(url: &str, signal: &AbortSignal) -> Result<Fetched, LoadErro
     if !response.ok() {
         let status = response.status();
         // WordPress explains a closed REST API in a JSON body; quote it to the webmaster.
-        let body = response.text().await.unwrap_or_default();
+        let content_type = response.headers().get("Content-Type");
+        let body = match response.binary().await {
+            Ok(bytes) => decode_body(&bytes, content_type.as_deref()),
+            Err(_) => String::new(),
+        };
         return Err(match crate::feed::rest_error(status, &body, url) {
             Some(error) => LoadError::WordPress(error),
             None => LoadError::Http(status),
@@ -172,8 +177,25 @@ async fn fetch_text(url: &str, signal: &AbortSignal) -> Result<Fetched, LoadErro
         .headers()
         .get("X-WP-TotalPages")
         .and_then(|v| v.trim().parse().ok());
-    let text = response.text().await.map_err(|e| network_error(url, e))?;
+    // Bytes, not `text()`: that is always UTF-8, and feeds come in windows-1252 and UTF-16 too.
+    let content_type = response.headers().get("Content-Type");
+    let bytes = response.binary().await.map_err(|e| network_error(url, e))?;
+    let text = decode_body(&bytes, content_type.as_deref());
     Ok(Fetched { text, total_pages })
+}
+
+/// Decodes a body by its declared or detected charset with the browser's `TextDecoder`, or in
+/// Rust for UTF-32 (which `TextDecoder` lacks) and for labels it does not know (as UTF-8).
+fn decode_body(bytes: &[u8], content_type: Option<&str>) -> String {
+    let charset = charset::detect(bytes, content_type);
+    if charset.is_utf32() {
+        let little_endian = charset == charset::Charset::Utf32Le;
+        return charset::decode_utf32(charset::without_bom(bytes), little_endian);
+    }
+    web_sys::TextDecoder::new_with_label(charset.label())
+        .or_else(|_| web_sys::TextDecoder::new())
+        .and_then(|decoder| decoder.decode_with_u8_array(bytes))
+        .unwrap_or_default()
 }
 
 /// A failed fetch; when the feed is on another origin, CORS is the likely cause and the message

@@ -356,3 +356,71 @@ test('an OpenDK JSON:API feed shows without fields, asks for published articles 
   assert.deepEqual(pageErrors, []);
   await page.close();
 });
+
+/** An RSS feed with `£ “ ”` and é in its text, as a string to encode. */
+function charsetRss(declaration) {
+  return `${declaration}<rss version="2.0"><channel><title>Pasar Kafé</title>`
+    + '<item><title>“Harga Kopi” naik £2</title><link>https://contoh.go.id/kopi</link><description>Harga kopi di kafé desa naik.</description></item>'
+    + '<item><title>Kafé Baru di Alun-alun</title><link>https://contoh.go.id/kafe</link><description>Buka setiap sore.</description></item>'
+    + '</channel></rss>';
+}
+
+/** windows-1252 bytes for the characters the fixtures use. */
+function windows1252(text) {
+  const high = { '“': 0x93, '”': 0x94, '€': 0x80 };
+  return Buffer.from([...text].map((c) => high[c] ?? (c.charCodeAt(0) < 0x100 ? c.charCodeAt(0) : 0x3f)));
+}
+
+/** UTF-16 bytes, little- or big-endian, with or without a byte order mark. */
+function utf16(text, littleEndian, bom) {
+  const le = Buffer.from((bom ? '\uFEFF' : '') + text, 'utf16le');
+  if (littleEndian) return le;
+  const be = Buffer.alloc(le.length);
+  for (let i = 0; i + 1 < le.length; i += 2) { be[i] = le[i + 1]; be[i + 1] = le[i]; }
+  return be;
+}
+
+test('feeds in ISO-8859-1, windows-1252 and UTF-16 read right, with and without a header charset, and are saved decoded', async () => {
+  const cases = [
+    { path: '/charset/latin1-declared.xml', type: 'application/rss+xml', body: windows1252(charsetRss('<?xml version="1.0" encoding="ISO-8859-1"?>')) },
+    { path: '/charset/latin1-header.xml', type: 'text/xml; charset=ISO-8859-1', body: windows1252(charsetRss('')) },
+    { path: '/charset/cp1252-header.xml', type: 'application/xml; charset=windows-1252', body: windows1252(charsetRss('<?xml version="1.0"?>')) },
+    { path: '/charset/utf16le-bom.xml', type: 'application/rss+xml', body: utf16(charsetRss('<?xml version="1.0" encoding="UTF-16"?>'), true, true) },
+    { path: '/charset/utf16be-header.xml', type: 'application/rss+xml; charset=utf-16be', body: utf16(charsetRss(''), false, false) },
+  ];
+  for (const c of cases) server.route(c.path, (req, res) => res.writeHead(200, { 'content-type': c.type }).end(c.body));
+  const widgets = cases.map((c, i) => `<kabar-news id="w${i}" feed="${c.path}" cache="300"></kabar-news>`).join('');
+  const { page, pageErrors } = await openPage(browser, server.page(widgets));
+  for (const [i, c] of cases.entries()) {
+    await waitForState(page, `#w${i}`, 'ready');
+    assert.deepEqual(await cards(page, `#w${i}`), ['“Harga Kopi” naik £2', 'Kafé Baru di Alun-alun'], c.path);
+  }
+  // The saved copy is the decoded text, so the next visit reads it right too.
+  await page.waitForFunction((n) => Object.keys(localStorage).filter((key) => key.includes('/charset/')).length === n, cases.length);
+  const saved = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes('/charset/')).map((key) => localStorage.getItem(key)));
+  for (const text of saved) assert.ok(text.includes('“Harga Kopi” naik £2'), text.slice(0, 300));
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('an RSS item without a link opens in the reader and shows no link to an original', async () => {
+  const body = '<rss version="2.0"><channel><title>Pengumuman</title>'
+    + '<item><title>Posyandu Pindah ke Balai RW 04</title><description>Mulai bulan depan posyandu diadakan di Balai RW 04.</description></item>'
+    + '</channel></rss>';
+  server.route('/nolink/rss.xml', (req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body));
+  const { page, pageErrors } = await openPage(browser, server.page('<kabar-news id="w" feed="/nolink/rss.xml" reader="link" cache="0"></kabar-news>'));
+  await waitForState(page, '#w', 'ready');
+  const card = await inShadow(page, '#w', (root) => ({ tag: root.querySelector('.card-open').tagName, links: root.querySelectorAll('.card a[href]').length }));
+  assert.deepEqual(card, { tag: 'BUTTON', links: 0 });
+  await page.locator('#w .card-open').first().click();
+  const reader = await inShadow(page, '#w', (root) => ({
+    open: root.querySelector('dialog')?.open,
+    body: root.querySelector('.reader-body')?.textContent,
+    original: root.querySelectorAll('.reader-original').length,
+  }));
+  assert.equal(reader.open, true);
+  assert.match(reader.body, /Balai RW 04/);
+  assert.equal(reader.original, 0);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
