@@ -216,7 +216,13 @@ fn print_sizes(files: &[Written]) {
 /// JSON-wrapped cache format, for 196,541 with the accessibility work of issue 7 in. The budget
 /// stays where it was, so growth is a decision, not an accident. What it would take to reach the
 /// 80 KB target is in README.md, "Performance".
-pub const BROTLI_BUDGET: usize = 200 * 1024;
+///
+/// Round 2 raised it, knowingly, from 200 to 216 KiB for reading real feeds right (issues 12 and
+/// 18), 196,965 → 217,703: HTML's full named-entity list and an HTML-like tag stripper (+8.5 KB),
+/// charsets, Dublin Core, `xml:base`, Atom 0.3 and link-less items (+5.4 KB), JSON:API and
+/// Indonesian CMS dates (+3.7 KB), the embed path check, reader history and invisible-text rule
+/// (+1.1 KB). The weight issue is where these bytes are to be won back.
+pub const BROTLI_BUDGET: usize = 216 * 1024;
 
 /// Fails when the bundle grew past the budget.
 pub fn check_budget(files: &[Written]) -> Result<(), String> {
