@@ -4,7 +4,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use crate::config::FeedUrlProblem;
-use crate::feed::{Feed, FeedError, Sort};
+use crate::feed::{Feed, FeedError, RestError, Sort};
 use crate::i18n::Strings;
 
 /// Why loading the feed failed.
@@ -25,6 +25,8 @@ pub enum LoadError {
     },
     /// The answer was not a readable feed.
     Format(FeedError),
+    /// WordPress answered a non-2xx status with its own error object (REST API off, no route).
+    WordPress(RestError),
 }
 
 impl LoadError {
@@ -38,7 +40,9 @@ impl LoadError {
     pub fn is_transient(&self) -> bool {
         match self {
             LoadError::Network { .. } => true,
-            LoadError::Http(status) => *status >= 500 || *status == 429,
+            LoadError::Http(status) | LoadError::WordPress(RestError { status, .. }) => {
+                *status >= 500 || *status == 429
+            }
             _ => false,
         }
     }
@@ -47,7 +51,7 @@ impl LoadError {
     pub fn visitor_message(&self, strings: &Strings) -> &'static str {
         match self {
             LoadError::Config(_) => strings.error_config,
-            LoadError::Http(_) => strings.error_http,
+            LoadError::Http(_) | LoadError::WordPress(_) => strings.error_http,
             LoadError::Timeout(_) => strings.error_timeout,
             LoadError::Network { .. } => strings.error_network,
             LoadError::Format(_) => strings.error_format,
@@ -102,6 +106,17 @@ impl fmt::Display for LoadError {
                 "the feed could not be fetched ({cause}); the visitor may be offline, or the server unreachable"
             ),
             LoadError::Format(cause) => write!(f, "the feed could not be read: {cause}"),
+            LoadError::WordPress(RestError {
+                status,
+                code,
+                message,
+                rss_url,
+            }) => write!(
+                f,
+                "WordPress answered HTTP {status} with its error {code}: \"{message}\". Its REST API is switched off for visitors \
+                 (a security plugin or a setting), or this route does not exist. Allow public reading of /wp-json/wp/v2/posts, \
+                 or use the site's RSS feed instead: feed=\"{rss_url}\""
+            ),
         }
     }
 }

@@ -9,6 +9,7 @@ mod custom;
 mod json_feed;
 mod jsonapi;
 mod local_links;
+mod rest_error;
 mod rss;
 mod wordpress;
 
@@ -18,6 +19,7 @@ use std::fmt;
 pub use custom::{parse_fields, Field, FieldMap};
 pub use jsonapi::request_url;
 pub use local_links::is_local_host;
+pub use rest_error::{rest_error, rss_url, RestError};
 
 use crate::article::{Article, Attachment, Content, Image, ImageSource};
 use crate::date::Timestamp;

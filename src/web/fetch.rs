@@ -162,7 +162,17 @@ async fn fetch_text(url: &str, signal: &AbortSignal) -> Result<Fetched, LoadErro
     .map_err(|e| network_error(url, e))?;
     // gloo-net's send() is Ok for any status: a 404 page must not be parsed as a feed.
     if !response.ok() {
-        return Err(LoadError::Http(response.status()));
+        let status = response.status();
+        // WordPress explains a closed REST API in a JSON body; quote it to the webmaster.
+        let content_type = response.headers().get("Content-Type");
+        let body = match response.binary().await {
+            Ok(bytes) => decode_body(&bytes, content_type.as_deref()),
+            Err(_) => String::new(),
+        };
+        return Err(match crate::feed::rest_error(status, &body, url) {
+            Some(error) => LoadError::WordPress(error),
+            None => LoadError::Http(status),
+        });
     }
     let total_pages = response
         .headers()

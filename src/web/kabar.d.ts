@@ -101,6 +101,8 @@ export interface KabarNewsElement extends HTMLElement, KabarWidgetApi {
 export interface KabarGlobal {
   /** True once kabar.js has run (a second copy does nothing). */
   readonly loaded: boolean;
+  /** The release this kabar.js belongs to (Cargo.toml's version), e.g. "0.1.0". */
+  readonly version: string;
   /** Resolves once the wasm has loaded: at once on a page without widgets in its markup, else
    * when the first widget nears the viewport (or at once for `loading="eager"` or `mount`). */
   readonly ready: Promise<void>;

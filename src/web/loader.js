@@ -309,11 +309,18 @@
   var resolveReady;
   api.ready = new Promise(function (resolve) { resolveReady = resolve; });
 
+  // Baked in by `cargo xtask dist`: the release version (Cargo.toml's) and the wasm's Subresource
+  // Integrity hash, so a script tag pinned with integrity= pins the wasm too.
+  api.version = /*__KABAR_VERSION__*/'';
+  var WASM_INTEGRITY = /*__KABAR_WASM_INTEGRITY__*/'';
+
   function loadModule() {
     if (loadModule.started) return;
     loadModule.started = true;
     var wasmUrl = new URL('kabar_bg.wasm', base);
-    wasm_bindgen({ module_or_path: wasmUrl }).then(
+    fetchWasm(wasmUrl).then(function (source) {
+      return wasm_bindgen({ module_or_path: source });
+    }).then(
       function (instance) {
         exports = instance;
         // Visible in DevTools' performance panel, and read by `cargo xtask bench`.
@@ -322,10 +329,69 @@
         resolveReady();
       },
       function (e) {
-        fail('kabar_bg.wasm could not be loaded from ' + wasmUrl + '.', e);
+        if (e && e.kabarAdvice) fail(e.message);
+        else fail('kabar_bg.wasm could not be loaded from ' + wasmUrl + '.', e);
         resolveReady();
       }
     );
+  }
+
+  // An error whose message already tells the webmaster what to do.
+  function advice(message) {
+    var error = new Error(message);
+    error.kabarAdvice = true;
+    return error;
+  }
+
+  // The wasm, checked against WASM_INTEGRITY by the browser: a Response to compile while it
+  // streams in, or its bytes when the server sends another type than application/wasm (the
+  // browser refuses to stream those; compiling the whole download works, only later).
+  function fetchWasm(url) {
+    return fetch(url, { integrity: WASM_INTEGRITY }).then(function (response) {
+      if (!response.ok) throw advice('kabar_bg.wasm could not be loaded from ' + url + ': HTTP ' + response.status + '.');
+      var type = (response.headers.get('content-type') || '').split(';')[0].trim().toLowerCase();
+      if (type === 'application/wasm') return response;
+      console.warn('Kabar: ' + url + ' was served as "' + type + '", not application/wasm, so the widget starts later than it could. ' +
+        'Add the type to the server: Apache (.htaccess): AddType application/wasm .wasm | ' +
+        'nginx (mime.types, or types {} in the server block): application/wasm wasm; | ' +
+        'IIS (web.config, system.webServer/staticContent): <mimeMap fileExtension=".wasm" mimeType="application/wasm" />');
+      return response.arrayBuffer();
+    }, function (cause) { return diagnose(url, cause); });
+  }
+
+  // The browser says only "Failed to fetch" for a wrong hash, a missing CORS header and a server
+  // that is down alike. Asking again without the hash, then without CORS, tells them apart.
+  function diagnose(url, cause) {
+    var from = ' from ' + url;
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw advice('kabar_bg.wasm could not be loaded' + from + ': HTTP ' + response.status + '.');
+      return response.arrayBuffer().then(function (bytes) { return checkDigest(bytes, from); });
+    }, function () {
+      if (url.origin === location.origin) throw advice('kabar_bg.wasm could not be loaded' + from + ' (' + cause + ').');
+      return fetch(url, { mode: 'no-cors' }).then(function () {
+        throw advice('kabar_bg.wasm' + from + ' was refused because that server does not send the CORS header ' +
+          'Access-Control-Allow-Origin: * (or: ' + location.origin + ') with it; send it with kabar.js and kabar_bg.wasm.');
+      }, function () {
+        throw advice('kabar_bg.wasm could not be loaded' + from + ' (' + cause + '); the server may be down or unreachable.');
+      });
+    });
+  }
+
+  // The second copy arrived: the first failed on its hash, unless it was a passing glitch and this
+  // copy is the right one (checked where the page may use crypto.subtle: https and localhost).
+  function checkDigest(bytes, from) {
+    var refused = function (actual) {
+      return advice('integrity check failed: kabar_bg.wasm' + from + ' is not the file this kabar.js was built with ' +
+        '(expected ' + WASM_INTEGRITY + (actual ? ', got ' + actual : '') + '), so it was refused. ' +
+        'Upload kabar.js and kabar_bg.wasm from the same release, unchanged.');
+    };
+    if (!WASM_INTEGRITY) return bytes;
+    if (!window.crypto || !crypto.subtle) throw refused('');
+    return crypto.subtle.digest('SHA-384', bytes).then(function (digest) {
+      var actual = 'sha384-' + btoa(String.fromCharCode.apply(null, new Uint8Array(digest)));
+      if (actual === WASM_INTEGRITY) return bytes;
+      throw refused(actual);
+    });
   }
 
   /** Bytes of wasm linear memory in use by the module (0 before it loads); for benchmarks. */

@@ -4,13 +4,17 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::root;
 use crate::tools::{self, ensure_build_packages, ensure_wasm_bindgen, ensure_wasm_target};
+use crate::{digest, root};
 
 /// Where the wasm-bindgen glue is spliced into the loader.
 const GLUE_MARKER: &str = "/*__WASM_BINDGEN_GLUE__*/";
 /// Where the minified stylesheet is spliced into the loader, as a string literal.
 const CSS_MARKER: &str = "/*__KABAR_CSS__*/''";
+/// Where the release version (Cargo.toml's) goes, as a string literal.
+const VERSION_MARKER: &str = "/*__KABAR_VERSION__*/''";
+/// Where the wasm's `sha384-…` goes, so the loader fetches it with `integrity`.
+const INTEGRITY_MARKER: &str = "/*__KABAR_WASM_INTEGRITY__*/''";
 
 /// A file written to `dist/` and its sizes in bytes.
 #[derive(Debug)]
@@ -48,17 +52,23 @@ pub fn run() -> Result<Vec<Written>, String> {
 
     let glue = read(out.join("kabar.js"))?;
     let loader = read(root.join("src/web/loader.js"))?;
-    if !loader.contains(GLUE_MARKER) || !loader.contains(CSS_MARKER) {
-        return Err("src/web/loader.js lost its glue or CSS marker".into());
+    let markers = [GLUE_MARKER, CSS_MARKER, VERSION_MARKER, INTEGRITY_MARKER];
+    if let Some(lost) = markers.iter().find(|marker| !loader.contains(*marker)) {
+        return Err(format!("src/web/loader.js lost its marker {lost}"));
     }
+    let wasm_bytes = std::fs::read(out.join("kabar_bg.wasm")).map_err(|e| e.to_string())?;
     let css = esbuild(&read(root.join("styles/kabar.css"))?, "css")?;
     let bundle = esbuild(
         &loader
             .replace(GLUE_MARKER, glue.trim())
-            .replace(CSS_MARKER, &js_string(css.trim())),
+            .replace(CSS_MARKER, &js_string(css.trim()))
+            .replace(VERSION_MARKER, &js_string(&crate::release::version()?))
+            .replace(
+                INTEGRITY_MARKER,
+                &js_string(&digest::integrity(&wasm_bytes)),
+            ),
         "js",
     )?;
-    let wasm_bytes = std::fs::read(out.join("kabar_bg.wasm")).map_err(|e| e.to_string())?;
 
     let dist = root.join("dist");
     let _ = std::fs::remove_dir_all(&dist);
@@ -124,7 +134,7 @@ fn esbuild(source: &str, loader: &str) -> Result<String, String> {
 }
 
 /// `text` as a double-quoted JavaScript string literal.
-fn js_string(text: &str) -> String {
+pub fn js_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

@@ -1,13 +1,16 @@
-//! `cargo xtask dist | serve [--port N] | test | bench | entities`: everything a new machine
+//! `cargo xtask dist | release | serve [--port N] | test | bench | entities`: everything a new machine
 //! needs, in two commands (and a benchmark against a peer widget, and the entity table's generator).
 
 mod bench;
+mod digest;
 mod dist;
 mod entities;
 mod manifest;
+mod release;
 mod serve;
 mod test;
 mod tools;
+mod zip;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,12 +22,13 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("dist") => dist::run().map(|_| ()),
+        Some("release") => release::run(&args[1..]),
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(),
         Some("bench") => bench::run(&args[1..]),
         Some("entities") => entities::run(&args[1..]),
         _ => Err(format!(
-            "usage: cargo xtask dist | serve [--port N] | test | bench [options] | entities <entities.json>\n{}",
+            "usage: cargo xtask dist | release [--no-build] | serve [--port N] | test | bench [options] | entities <entities.json>\n{}",
             bench::USAGE
         )),
     };

@@ -6,7 +6,7 @@ use crate::tools::{
     self, ensure_chromium, ensure_e2e_packages, ensure_test_fonts, ensure_wasm_bindgen,
     ensure_wasm_target,
 };
-use crate::{dist, Step};
+use crate::{dist, release, Step};
 
 const WASM: &str = "wasm32-unknown-unknown";
 
@@ -57,6 +57,8 @@ pub fn run() -> Step {
 
     let written = dist::run()?;
     dist::check_budget(&written)?;
+    // The release test serves the zip and the npm package: built from this dist/ (a few seconds).
+    release::package()?;
     ensure_e2e_packages()?;
     ensure_test_fonts()?;
     tools::run(Command::new("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]))

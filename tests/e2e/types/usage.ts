@@ -21,3 +21,5 @@ window.Kabar.mount(document.createElement('div'), options).then((widget) => {
   widget.open('x');
   window.Kabar.unmount(widget.element);
 });
+const version: string = window.Kabar.version;
+console.log(version.split('.'));
