@@ -17,6 +17,7 @@ pub mod history;
 pub mod i18n;
 pub mod load;
 pub mod reading;
+pub mod references;
 pub mod sanitize;
 pub mod state;
 pub mod text;

@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use crate::text::decode_attribute;
+use crate::references::decode_attribute;
 
 /// Elements nested deeper than this are flattened into their parent (their text is kept).
 pub const MAX_DEPTH: usize = 64;
