@@ -62,7 +62,10 @@ pub fn run() -> Result<Vec<Written>, String> {
         &loader
             .replace(GLUE_MARKER, glue.trim())
             .replace(CSS_MARKER, &js_string(css.trim()))
-            .replace(VERSION_MARKER, &js_string(&crate::release::version()?))
+            .replace(
+                VERSION_MARKER,
+                &js_string(&crate::tools::package_version()?),
+            )
             .replace(
                 INTEGRITY_MARKER,
                 &js_string(&digest::integrity(&wasm_bytes)),

@@ -39,7 +39,7 @@ pub fn run(args: &[String]) -> Step {
 /// The release from the dist/ already built.
 pub fn package() -> Step {
     let root = root();
-    let version = version()?;
+    let version = tools::package_version()?;
     let out = root.join(OUT_DIR);
     let _ = std::fs::remove_dir_all(&out);
     let folder_name = format!("kabar-{version}");
@@ -132,22 +132,6 @@ pub fn package() -> Step {
     Ok(())
 }
 
-/// The version in the workspace's Cargo.toml (`[package] version`).
-pub fn version() -> Result<String, String> {
-    let manifest = std::fs::read_to_string(root().join("Cargo.toml"))
-        .map_err(|e| format!("cannot read Cargo.toml: {e}"))?;
-    let mut in_package = false;
-    for line in manifest.lines().map(str::trim) {
-        if line.starts_with('[') {
-            in_package = line == "[package]";
-        } else if let Some(value) = line.strip_prefix("version").filter(|_| in_package) {
-            let value = value.trim_start().trim_start_matches('=').trim();
-            return Ok(value.trim_matches('"').to_string());
-        }
-    }
-    Err("Cargo.toml has no [package] version".into())
-}
-
 /// The release's LICENSE: which two licences, and where their texts are.
 const LICENSE: &str = "Kabar is licensed under either of\n\n\
     * the Apache License, Version 2.0 (LICENSE-APACHE, or https://www.apache.org/licenses/LICENSE-2.0)\n\
@@ -228,12 +212,12 @@ fn write(path: &PathBuf, bytes: &[u8]) -> Step {
 
 #[cfg(test)]
 mod tests {
-    use super::{package_json, version};
+    use super::package_json;
 
     #[test]
     fn the_version_is_cargo_tomls() {
         let manifest = std::fs::read_to_string(crate::root().join("Cargo.toml")).unwrap();
-        let found = version().unwrap();
+        let found = crate::tools::package_version().unwrap();
         assert!(manifest.contains(&format!("version = \"{found}\"")));
         assert!(found.split('.').count() == 3, "{found}");
     }

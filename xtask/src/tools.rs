@@ -62,6 +62,22 @@ pub fn locked_wasm_bindgen_version() -> Result<String, String> {
     Err("Cargo.lock has no wasm-bindgen package".into())
 }
 
+/// The version in the workspace's Cargo.toml (`[package] version`).
+pub fn package_version() -> Result<String, String> {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml"))
+        .map_err(|e| format!("cannot read Cargo.toml: {e}"))?;
+    let mut in_package = false;
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_package = line == "[package]";
+        } else if let Some(value) = line.strip_prefix("version").filter(|_| in_package) {
+            let value = value.trim_start().trim_start_matches('=').trim();
+            return Ok(value.trim_matches('"').to_string());
+        }
+    }
+    Err("Cargo.toml has no [package] version".into())
+}
+
 /// The wasm-bindgen CLI (and its test runner) at exactly the locked version.
 pub fn ensure_wasm_bindgen() -> Step {
     let version = locked_wasm_bindgen_version()?;
