@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { startServer, launchBrowser, openPage, waitForState, inShadow } from './harness.mjs';
 
@@ -198,4 +199,29 @@ test('both languages: axe finds no violations, and the page works at 320 px with
     await page.waitForFunction(() => document.getElementById('kc-report').querySelector('ol'), null, { timeout: 15000 });
     await page.setViewportSize({ width: 1280, height: 900 });
   }
+});
+
+test('the released configurator (cargo xtask release) loads kabar.js from beside itself and checks a feed', async () => {
+  const release = new URL('../../target/release-kabar/', import.meta.url).pathname;
+  const folder = fs.readdirSync(release).find((name) => /^kabar-\d+\.\d+\.\d+$/.test(name));
+  assert.ok(folder, 'target/release-kabar/ is missing: run cargo xtask release');
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
+  for (const name of fs.readdirSync(path.join(release, folder))) {
+    server.route(`/released/${name}`, (req, res) => res.writeHead(200, { 'content-type': types[path.extname(name)] || 'text/plain' })
+      .end(fs.readFileSync(path.join(release, folder, name))));
+  }
+  const start = server.log.length;
+  const { page, pageErrors } = await openConfigurator('?feed=%2Ffeeds%2Fberita.json&layout=list', 'released/configurator.html');
+  await waitForState(page, '#kc-widget', 'ready');
+  await page.waitForFunction(() => /Widget dapat membaca/.test(document.getElementById('kc-report').textContent), null, { timeout: 15000 });
+  assert.equal(await page.inputValue('#kc-opt-layout'), 'list');
+  // The CDN snippet pins the released kabar.js by the hash integrity.txt lists.
+  const listed = fs.readFileSync(path.join(release, 'integrity.txt'), 'utf8').split('\n')
+    .find((line) => line.endsWith(`${folder}/kabar.js`)).split(/\s+/)[0];
+  assert.ok((await page.inputValue('#kc-cdn')).includes(`kabar-news@${folder.slice(6)}/kabar.js" integrity="${listed}"`));
+  const requests = server.log.slice(start);
+  assert.ok(requests.some((e) => e.path === '/released/kabar.js' && e.status === 200));
+  assert.ok(requests.some((e) => e.path === '/released/contract.json' && e.status === 200));
+  assert.ok(!requests.some((e) => e.path.startsWith('/dist/')), 'nothing loaded from dist/');
+  assert.deepEqual(pageErrors, []);
 });

@@ -20,6 +20,16 @@ const DIST_FILES: [(&str, bool); 5] = [
     ("custom-elements.json", false),
     ("contract.json", false),
 ];
+/// The configurator (www/), so an agency can host it on its own domain next to its copy of Kabar
+/// and run the pre-flight check from the origin the widget will live on. In the release folder
+/// and the zip only (not the npm package); its pages load kabar.js from beside themselves.
+const CONFIGURATOR_FILES: [&str; 5] = [
+    "configurator.html",
+    "configurator-en.html",
+    "configurator.js",
+    "configurator.css",
+    "portal.css",
+];
 /// Files from the repository root, as they are.
 const ROOT_FILES: [&str; 3] = ["LICENSE-MIT", "LICENSE-APACHE", "CHANGELOG.md"];
 
@@ -74,10 +84,13 @@ pub fn package() -> Step {
         .unwrap_or_default();
     let readme = webmaster_readme(&version, &script)?;
     files.push(("README.txt".into(), readme.clone().into_bytes()));
+    for name in CONFIGURATOR_FILES {
+        files.push((name.to_string(), configurator_file(name)?));
+    }
 
     for (name, bytes) in &files {
         write(&folder.join(name), bytes)?;
-        if name != "README.txt" {
+        if name != "README.txt" && !CONFIGURATOR_FILES.contains(&name.as_str()) {
             write(&npm.join(name), bytes)?;
         }
     }
@@ -130,6 +143,25 @@ pub fn package() -> Step {
     }
     println!("release written to {}", out.display());
     Ok(())
+}
+
+/// A configurator file from www/; its pages there load the widget from dist/, in the release from
+/// beside themselves.
+fn configurator_file(name: &str) -> Result<Vec<u8>, String> {
+    let bytes = read_bytes(&root().join("www").join(name))?;
+    if !name.ends_with(".html") {
+        return Ok(bytes);
+    }
+    let page = String::from_utf8(bytes).map_err(|e| format!("www/{name} is not UTF-8: {e}"))?;
+    let released = page
+        .replace("src=\"dist/kabar.js\"", "src=\"kabar.js\"")
+        .replace("data-assets=\"dist/\"", "data-assets=\"\"");
+    if released == page {
+        return Err(format!(
+            "www/{name} no longer loads dist/kabar.js: update release.rs"
+        ));
+    }
+    Ok(released.into_bytes())
 }
 
 /// The release's LICENSE: which two licences, and where their texts are.
@@ -212,7 +244,17 @@ fn write(path: &PathBuf, bytes: &[u8]) -> Step {
 
 #[cfg(test)]
 mod tests {
-    use super::package_json;
+    use super::{configurator_file, package_json, CONFIGURATOR_FILES};
+
+    #[test]
+    fn the_released_configurator_loads_the_widget_from_beside_itself() {
+        for name in CONFIGURATOR_FILES.iter().filter(|n| n.ends_with(".html")) {
+            let page = String::from_utf8(configurator_file(name).unwrap()).unwrap();
+            assert!(page.contains("<script src=\"kabar.js\" defer>"), "{name}");
+            assert!(page.contains("data-assets=\"\""), "{name}");
+            assert!(!page.contains("dist/"), "{name}");
+        }
+    }
 
     #[test]
     fn the_version_is_cargo_tomls() {
