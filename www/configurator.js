@@ -39,7 +39,7 @@
     copied: 'Copied.',
     copyFailed: 'Could not copy: select the text and press Ctrl+C.',
     defaultValue: 'default',
-    formats: { jsonfeed: 'JSON Feed', wordpress: 'WordPress REST API', rss: 'RSS', atom: 'Atom', json: 'JSON (another API)' },
+    formats: { jsonfeed: 'JSON Feed', wordpress: 'WordPress REST API', rss: 'RSS', atom: 'Atom', custom: 'JSON (mapped by fields)', jsonapi: 'JSON:API (OpenDK, OpenSID)' },
     labels: {
       layout: 'Layout', limit: 'Number of articles', columns: 'Columns', lang: 'Language', theme: 'Theme',
       accent: 'Accent colour', show: 'A card shows', date: 'Date style', category: 'Only these categories (comma list)',
@@ -75,7 +75,7 @@
     copied: 'Tersalin.',
     copyFailed: 'Tidak dapat menyalin: pilih teksnya lalu tekan Ctrl+C.',
     defaultValue: 'bawaan',
-    formats: { jsonfeed: 'JSON Feed', wordpress: 'WordPress REST API', rss: 'RSS', atom: 'Atom', json: 'JSON (API lain)' },
+    formats: { jsonfeed: 'JSON Feed', wordpress: 'WordPress REST API', rss: 'RSS', atom: 'Atom', custom: 'JSON (dipetakan dengan fields)', jsonapi: 'JSON:API (OpenDK, OpenSID)' },
     labels: {
       layout: 'Tata letak', limit: 'Jumlah artikel', columns: 'Kolom', lang: 'Bahasa', theme: 'Tema',
       accent: 'Warna aksen', show: 'Isi kartu', date: 'Gaya tanggal', category: 'Hanya kategori ini (daftar dengan koma)',
@@ -236,15 +236,6 @@
   const say = (nodes) => { $('kc-report').replaceChildren(...nodes); };
   const line = (text, cls) => element('p', cls ? { class: cls, text } : { text });
 
-  /** Names the format by its first bytes (the widget's parser does the reading). */
-  function sniff(text) {
-    const head = text.trimStart().slice(0, 400);
-    if (head.startsWith('<')) return /<feed[\s>]/.test(text.slice(0, 2000)) ? 'atom' : 'rss';
-    if (head.includes('jsonfeed.org')) return 'jsonfeed';
-    if (head.startsWith('[') && /"rendered"/.test(text.slice(0, 4000))) return 'wordpress';
-    return 'json';
-  }
-
   /** Fetches `url` from this page; resolves to { response, text } or { failure: 'cors' | 'down' }. */
   async function probe(url) {
     try {
@@ -284,13 +275,15 @@
     previewKey = '';
     const widget = updatePreview();
     const outcome = await new Promise((resolve) => {
-      widget.addEventListener('kabar:ready', () => resolve({ ok: true }), { once: true });
+      widget.addEventListener('kabar:ready', (e) => resolve({ ok: true, format: e.detail && e.detail.format }), { once: true });
       widget.addEventListener('kabar:error', (e) => resolve({ ok: false, message: e.detail && e.detail.message }), { once: true });
       // An empty feed dispatches no event: its data-state says so.
       new MutationObserver(() => { if (widget.getAttribute('data-state') === 'empty') resolve({ ok: true }); })
         .observe(widget, { attributes: true, attributeFilter: ['data-state'] });
     });
-    const lines = [status, line(`${T.format}: ${T.formats[sniff(text)]}`)];
+    const lines = [status];
+    // The format as the widget's own parser read it (kabar:ready's detail).
+    if (outcome.format) lines.push(line(`${T.format}: ${T.formats[outcome.format] || outcome.format}`));
     if (!outcome.ok) {
       lines.push(line(`${T.widgetError}: ${outcome.message || ''}`, 'kc-bad'));
     } else {

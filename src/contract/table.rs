@@ -375,8 +375,8 @@ const fn css(name: &'static str, default: &'static str, description: &'static st
 pub const EVENTS: &[Event] = &[
     Event {
         name: "kabar:ready",
-        detail: "{ count: number }",
-        description: "The articles are shown (again after a refresh or a new feed); `count` cards.",
+        detail: "{ count: number; format: string }",
+        description: "The articles are shown (again after a refresh or a new feed); `count` cards, `format` the feed format it was read as.",
     },
     Event {
         name: "kabar:error",

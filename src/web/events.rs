@@ -10,10 +10,13 @@ use crate::state::Phase;
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
 pub enum WidgetEvent<'a> {
-    /// `kabar:ready` with the number of cards shown.
+    /// `kabar:ready` with the number of cards shown and the feed's format.
     Ready {
         /// Cards shown.
         count: usize,
+        /// The format the feed was read as (the `format` attribute's keyword), for the
+        /// configurator's pre-flight check.
+        format: &'static str,
     },
     /// `kabar:error` with a message for the webmaster.
     Error {

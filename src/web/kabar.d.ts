@@ -20,7 +20,7 @@ export type KabarState = 'loading' | 'ready' | 'empty' | 'error';
 
 /** The `detail` of each event the widget dispatches on its host (they bubble and are composed). */
 export interface KabarEventDetails {
-  'kabar:ready': { count: number };
+  'kabar:ready': { count: number; format: string };
   'kabar:error': { message: string };
   'kabar:open': { id: string; url: string | null; title: string };
   'kabar:close': null;

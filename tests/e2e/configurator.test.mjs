@@ -64,12 +64,14 @@ test('a same-origin JSON Feed: the widget reads it, the report names the format,
   assert.deepEqual(pageErrors, []);
 });
 
-test('a WordPress REST URL is read by the widget and named WordPress', async () => {
+test('a WordPress REST URL and an RSS feed are read by the widget and named by their format', async () => {
   const { page } = await openConfigurator();
   const report = await checkFeed(page, `${server.url}/wp-json/wp/v2/posts?_embed`);
   assert.match(report, /Format: WordPress REST API/);
   assert.match(report, /Widget dapat membaca feed ini/);
   assert.match(report, /Sekolah Ramah Anak/);
+  // The format is the one the widget's parser read it as (kabar:ready's detail), RSS here.
+  assert.match(await checkFeed(page, '/fixtures/rss.xml'), /Format: RSS/);
 });
 
 test('an RSS URL on another origin without CORS: the check says a browser cannot tell, and shows the fix', async () => {

@@ -103,7 +103,13 @@ fn announce(host: &HtmlElement, load: &Load, config: &Config) {
                 browser::warn(&format!("Kabar: {line}"));
             }
             let count = feed.articles.len().min(config.limit);
-            dispatch(host, WidgetEvent::Ready { count });
+            dispatch(
+                host,
+                WidgetEvent::Ready {
+                    count,
+                    format: feed.format.name(),
+                },
+            );
         }
         Load::Failed(error) => {
             dispatch(
