@@ -59,9 +59,20 @@ test('a same-origin JSON Feed: the widget reads it, the report names the format,
   // The count is the widget's own (element.articles), so it equals the feed's items.
   assert.match(report, new RegExp(`Artikel: ${feed.items.length}(?!\\d)`));
   assert.ok(report.includes(feed.items[0].title.trim()), report);
+  // This test page is http, so the demo's images (relative URLs) are http too: mixed content on https.
+  assert.match(report, /Gambar lewat http \(.*konten campuran\): \d+/);
   // The preview is the real widget, rendered.
   await waitForState(page, '#kc-widget', 'ready');
   assert.deepEqual(pageErrors, []);
+});
+
+test('skipped items: the report quotes the widget\'s own first warning', async () => {
+  const { page, consoleMessages } = await openConfigurator();
+  const report = await checkFeed(page, '/fixtures/partial.json');
+  const warnings = consoleMessages.filter((m) => m.type === 'warning' && m.text.startsWith('Kabar'));
+  assert.ok(warnings.length > 0);
+  assert.match(report, /Peringatan widget \(\d+\): Kabar/);
+  assert.ok(report.includes(warnings[0].text), report);
 });
 
 test('a WordPress REST URL and an RSS feed are read by the widget and named by their format', async () => {
