@@ -191,7 +191,10 @@
 
   function render() {
     const base = ($('kc-base').value.trim() || '/kabar/').replace(/\/?$/, '/');
-    const fallback = `<a href="${escapeAttr(feedValue())}">${en ? 'Read the news' : 'Baca berita'}</a>`;
+    // What visitors see without the widget (no JavaScript, an old browser): a link to the site.
+    let site = '/';
+    try { const u = new URL(feedValue(), location.href); if (u.origin !== location.origin) site = u.origin + '/'; } catch (e) { /* keep '/' */ }
+    const fallback = `<a href="${escapeAttr(site)}">${en ? 'Read the news on our website' : 'Baca berita di situs kami'}</a>`;
     const cdn = `https://cdn.jsdelivr.net/npm/kabar-news@${version()}/kabar.js`;
     $('kc-self').value = `<script src="${escapeAttr(base)}kabar.js" defer></script>\n<kabar-news ${attrsText('')}>${fallback}</kabar-news>`;
     $('kc-cdn').value = `<script src="${cdn}" integrity="${scriptIntegrity}" crossorigin="anonymous" defer></script>\n<kabar-news ${attrsText('')}>${fallback}</kabar-news>`;

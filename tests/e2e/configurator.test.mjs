@@ -136,9 +136,9 @@ test('options change the live preview; only non-default values go into the snipp
   assert.equal(await inShadow(page, '#kc-widget', (root) => root.querySelectorAll('.cards.list > li').length), 3);
   const snippet = await page.inputValue('#kc-self');
   assert.equal(snippet, '<script src="/kabar/kabar.js" defer></script>\n'
-    + '<kabar-news feed="/feeds/berita.json" layout="list" limit="3" search><a href="/feeds/berita.json">Baca berita</a></kabar-news>');
+    + '<kabar-news feed="/feeds/berita.json" layout="list" limit="3" search><a href="/">Baca berita di situs kami</a></kabar-news>');
   assert.equal(await page.inputValue('#kc-div'),
-    '<div data-kabar-news data-feed="/feeds/berita.json" data-layout="list" data-limit="3" data-search><a href="/feeds/berita.json">Baca berita</a></div>');
+    '<div data-kabar-news data-feed="/feeds/berita.json" data-layout="list" data-limit="3" data-search><a href="/">Baca berita di situs kami</a></div>');
   const cdn = await page.inputValue('#kc-cdn');
   assert.match(cdn, /src="https:\/\/cdn\.jsdelivr\.net\/npm\/kabar-news@\d+\.\d+\.\d+\/kabar\.js" integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous"/);
   // The integrity is that of the kabar.js served next to the page.
