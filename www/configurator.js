@@ -256,7 +256,12 @@
     const raw = feedValue();
     if (!raw) return;
     let url;
-    try { url = new URL(/^[a-z]+:/i.test(raw) || raw.startsWith('/') ? raw : 'https://' + raw, location.href); } catch (e) { return; }
+    // "desa.example.go.id/feed" is a site typed without https://; "feeds/berita.json" a path here.
+    const first = raw.split('/')[0];
+    const bareHost = !/^[a-z][a-z0-9+.-]*:/i.test(raw) && !raw.startsWith('/') && !raw.startsWith('.')
+      && first.includes('.') && !/\.(json|xml|rss|atom|php|html?)$/i.test(first);
+    try { url = new URL(bareHost ? 'https://' + raw : raw, location.href); } catch (e) { return; }
+    if (bareHost) { $('kc-feed').value = url.href; render(); }
     if (url.pathname === '/' && !url.search && url.origin !== location.origin) return discover(url);
     say([line(T.checking)]);
     const result = await probe(url.href);

@@ -63,6 +63,9 @@ test('a same-origin JSON Feed: the widget reads it, the report names the format,
   assert.match(report, /Gambar lewat http \(.*konten campuran\): \d+/);
   // The preview is the real widget, rendered.
   await waitForState(page, '#kc-widget', 'ready');
+  // A path relative to the page is a path, not a site address.
+  assert.match(await checkFeed(page, 'feeds/berita.json'), /Widget dapat membaca feed ini/);
+  assert.equal(await page.inputValue('#kc-feed'), 'feeds/berita.json');
   assert.deepEqual(pageErrors, []);
 });
 
@@ -95,6 +98,10 @@ test('an RSS URL on another origin without CORS: the check says a browser cannot
   assert.match(report, /REST URL \(\/wp-json\/wp\/v2\/posts\) already sends CORS/);
   assert.match(report, /own domain/);
   assert.match(report, /kabar check/);
+  // A site typed without https:// is taken as https://, in the field and so in the snippet.
+  await checkFeed(page, 'desa.contoh.invalid/feed');
+  assert.equal(await page.inputValue('#kc-feed'), 'https://desa.contoh.invalid/feed');
+  assert.match(await page.inputValue('#kc-self'), /feed="https:\/\/desa\.contoh\.invalid\/feed"/);
 });
 
 test('a 404, a WordPress error code and an HTML page are each reported with a fix', async () => {
