@@ -369,7 +369,13 @@
     $('kc-options').addEventListener('change', render);
     $('kc-base').addEventListener('input', render);
     $('kc-feed').addEventListener('change', render);
-    $('kc-form').addEventListener('submit', (e) => { e.preventDefault(); render(); check(); });
+    $('kc-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      // The check mounts the preview itself, after its own fetch: one widget, one set of warnings.
+      previewKey = attrsText('');
+      render();
+      check();
+    });
     for (const button of document.querySelectorAll('[data-copy]')) {
       button.addEventListener('click', () => copy(button.getAttribute('data-copy')));
     }

@@ -76,6 +76,8 @@ test('skipped items: the report quotes the widget\'s own first warning', async (
   assert.ok(warnings.length > 0);
   assert.match(report, /Peringatan widget \(\d+\): Kabar/);
   assert.ok(report.includes(warnings[0].text), report);
+  // One widget ran the check: its warnings, counted once.
+  assert.ok(report.includes(`Peringatan widget (${warnings.length})`), report);
 });
 
 test('a WordPress REST URL and an RSS feed are read by the widget and named by their format', async () => {
