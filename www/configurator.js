@@ -39,6 +39,8 @@
     copied: 'Copied.',
     copyFailed: 'Could not copy: select the text and press Ctrl+C.',
     defaultValue: 'default',
+    // Defaults the contract states as an (English) sentence, as this page's language says them.
+    defaultText: { columns: 'follow the width', lang: "the page's language" },
     formats: { jsonfeed: 'JSON Feed', wordpress: 'WordPress REST API', rss: 'RSS', atom: 'Atom', custom: 'JSON (mapped by fields)', jsonapi: 'JSON:API (OpenDK, OpenSID)' },
     labels: {
       layout: 'Layout', limit: 'Number of articles', columns: 'Columns', lang: 'Language', theme: 'Theme',
@@ -75,6 +77,7 @@
     copied: 'Tersalin.',
     copyFailed: 'Tidak dapat menyalin: pilih teksnya lalu tekan Ctrl+C.',
     defaultValue: 'bawaan',
+    defaultText: { columns: 'mengikuti lebar', lang: 'bahasa halaman' },
     formats: { jsonfeed: 'JSON Feed', wordpress: 'WordPress REST API', rss: 'RSS', atom: 'Atom', custom: 'JSON (dipetakan dengan fields)', jsonapi: 'JSON:API (OpenDK, OpenSID)' },
     labels: {
       layout: 'Tata letak', limit: 'Jumlah artikel', columns: 'Kolom', lang: 'Bahasa', theme: 'Tema',
@@ -106,7 +109,7 @@
     for (const child of children || []) node.append(child);
     return node;
   };
-  const describe = (a) => (a.default !== undefined ? String(a.default) : a.defaultText || '');
+  const describe = (a) => (a.default !== undefined ? String(a.default) : T.defaultText[a.name] || a.defaultText || '');
 
   function buildControls(params) {
     const box = $('kc-options');
@@ -189,7 +192,8 @@
     return `Content-Security-Policy: script-src ${scriptOrigin} 'wasm-unsafe-eval'; connect-src ${connect}; img-src 'self' https: data:`;
   }
 
-  function render() {
+  /** Writes the snippets and the address; with `preview` (the default) refreshes the preview too. */
+  function render({ preview = true } = {}) {
     const base = ($('kc-base').value.trim() || '/kabar/').replace(/\/?$/, '/');
     // What visitors see without the widget (no JavaScript, an old browser): a link to the site.
     let site = '/';
@@ -207,7 +211,7 @@
     if ($('kc-base').value.trim() && $('kc-base').value.trim() !== '/kabar/') params.set('base', $('kc-base').value.trim());
     for (const [name, value] of chosenOptions()) params.set(name, value === true ? '' : value);
     history.replaceState(null, '', `${location.pathname}?${params}`);
-    updatePreview();
+    if (preview) updatePreview();
   }
 
   let previewKey = '';
@@ -261,7 +265,7 @@
     const bareHost = !/^[a-z][a-z0-9+.-]*:/i.test(raw) && !raw.startsWith('/') && !raw.startsWith('.')
       && first.includes('.') && !/\.(json|xml|rss|atom|php|html?)$/i.test(first);
     try { url = new URL(bareHost ? 'https://' + raw : raw, location.href); } catch (e) { return; }
-    if (bareHost) { $('kc-feed').value = url.href; render(); }
+    if (bareHost) { $('kc-feed').value = url.href; render({ preview: false }); }
     if (url.pathname === '/' && !url.search && url.origin !== location.origin) return discover(url);
     say([line(T.checking)]);
     const result = await probe(url.href);
@@ -330,7 +334,7 @@
       const list = element('ul', {});
       for (const { system, url } of answering) {
         const use = element('button', { type: 'button', text: `${T.use}: ${system} – ${url}` });
-        use.addEventListener('click', () => { $('kc-feed').value = url; render(); check(); });
+        use.addEventListener('click', () => { $('kc-feed').value = url; render({ preview: false }); check(); });
         list.append(element('li', {}, [use]));
       }
       lines.push(list);
@@ -366,20 +370,22 @@
     } catch (e) { attributes = []; }
     buildControls(params);
     await integrity();
-    $('kc-options').addEventListener('change', render);
-    $('kc-base').addEventListener('input', render);
-    $('kc-feed').addEventListener('change', render);
+    $('kc-options').addEventListener('change', () => render());
+    $('kc-base').addEventListener('input', () => render());
+    // A new feed is previewed by its check (the Check button), not by a second widget mounted as
+    // the field loses focus, whose warnings would mix with the check's.
+    $('kc-feed').addEventListener('change', () => render({ preview: false }));
     $('kc-form').addEventListener('submit', (e) => {
       e.preventDefault();
       // The check mounts the preview itself, after its own fetch: one widget, one set of warnings.
-      previewKey = attrsText('');
-      render();
+      render({ preview: false });
       check();
     });
     for (const button of document.querySelectorAll('[data-copy]')) {
       button.addEventListener('click', () => copy(button.getAttribute('data-copy')));
     }
-    render();
+    // With a feed in the address, its check mounts the preview.
+    render({ preview: false });
     document.documentElement.setAttribute('data-configurator', 'ready');
     if (feedValue()) check();
   }
