@@ -161,10 +161,10 @@ async fn fetch_text(url: &str, signal: &AbortSignal) -> Result<Fetched, LoadErro
     }
     .map_err(|e| network_error(url, e))?;
     // gloo-net's send() is Ok for any status: a 404 page must not be parsed as a feed.
+    let content_type = response.headers().get("Content-Type");
     if !response.ok() {
         let status = response.status();
         // WordPress explains a closed REST API in a JSON body; quote it to the webmaster.
-        let content_type = response.headers().get("Content-Type");
         let body = match response.binary().await {
             Ok(bytes) => decode_body(&bytes, content_type.as_deref()),
             Err(_) => String::new(),
@@ -179,7 +179,6 @@ async fn fetch_text(url: &str, signal: &AbortSignal) -> Result<Fetched, LoadErro
         .get("X-WP-TotalPages")
         .and_then(|v| v.trim().parse().ok());
     // Bytes, not `text()`: that is always UTF-8, and feeds come in windows-1252 and UTF-16 too.
-    let content_type = response.headers().get("Content-Type");
     let bytes = response.binary().await.map_err(|e| network_error(url, e))?;
     let text = decode_body(&bytes, content_type.as_deref());
     Ok(Fetched { text, total_pages })
