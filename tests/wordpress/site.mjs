@@ -492,7 +492,7 @@ function copyPluginSources(target) {
   if (!fs.existsSync(source)) throw new Error('wordpress/kabar-news does not exist (merge branch wp-plugin)');
   fs.cpSync(source, target, { recursive: true });
   fs.mkdirSync(path.join(target, 'assets'), { recursive: true });
-  for (const file of ['kabar.js', 'kabar_bg.wasm']) {
+  for (const file of ['kabar.js', 'kabar_bg.wasm', 'contract.json']) {
     const from = path.join(root, 'dist', file);
     if (!fs.existsSync(from)) throw new Error(`dist/${file} is missing: run \`cargo xtask dist\``);
     fs.copyFileSync(from, path.join(target, 'assets', file));

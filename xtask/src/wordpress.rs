@@ -59,6 +59,7 @@ pub fn package() -> Result<PathBuf, String> {
                 .map_err(|e| format!("{relative} is not UTF-8: {e}"))?;
             let catalogue = parse_po(&text).map_err(|e| format!("{relative}: {e}"))?;
             files.insert(relative.replace(".po", ".mo"), mo(&catalogue));
+            files.insert(relative.replace(".po", "-editor.json"), jed(&catalogue)?);
         }
         files.insert(relative.clone(), with_version(&relative, bytes, &version)?);
     }
@@ -269,6 +270,37 @@ pub fn mo(catalogue: &BTreeMap<String, String>) -> Vec<u8> {
     out
 }
 
+/// The catalogue as the JSON (Jed 1.x locale data) `wp.i18n` reads, for the block editor's
+/// script; the plugin points WordPress at it with the `load_script_translation_file` filter.
+pub fn jed(catalogue: &BTreeMap<String, String>) -> Result<Vec<u8>, String> {
+    let mut messages = serde_json::Map::new();
+    let header = catalogue.get("").cloned().unwrap_or_default();
+    let field = |name: &str| {
+        header
+            .lines()
+            .find_map(|line| line.strip_prefix(name))
+            .map(|value| value.trim().to_string())
+            .unwrap_or_default()
+    };
+    messages.insert(
+        String::new(),
+        serde_json::json!({
+            "domain": "messages",
+            "lang": field("Language:"),
+            "plural-forms": field("Plural-Forms:"),
+        }),
+    );
+    for (id, string) in catalogue.iter().filter(|(id, _)| !id.is_empty()) {
+        messages.insert(id.clone(), serde_json::json!([string]));
+    }
+    let document = serde_json::json!({
+        "domain": "messages",
+        "generator": "cargo xtask wordpress",
+        "locale_data": { "messages": messages },
+    });
+    serde_json::to_vec(&document).map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -346,6 +378,16 @@ msgstr "Bilang \"hai\"\n"
         assert_eq!(ids[0], "");
         let settings = ids.iter().position(|id| id == "Settings").unwrap_or(99);
         assert_eq!(read(translations, settings), "Pengaturan");
+    }
+
+    #[test]
+    fn jed_json_has_the_header_and_each_message() {
+        let catalogue = parse_po(PO).unwrap_or_default();
+        let json: serde_json::Value =
+            serde_json::from_slice(&jed(&catalogue).unwrap_or_default()).unwrap_or_default();
+        let messages = &json["locale_data"]["messages"];
+        assert_eq!(messages[""]["lang"], "id_ID");
+        assert_eq!(messages["Settings"][0], "Pengaturan");
     }
 
     #[test]

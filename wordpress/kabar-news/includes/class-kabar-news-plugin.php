@@ -12,6 +12,8 @@ final class Kabar_News_Plugin {
 
 	/** Script handle of the widget. */
 	const SCRIPT = 'kabar-news';
+	/** Script handle of the block's editor script (WordPress names it from block.json). */
+	const EDITOR_SCRIPT = 'kabar-news-editor-script';
 	/** Shortcode tag. */
 	const SHORTCODE = 'kabar_news';
 
@@ -34,6 +36,7 @@ final class Kabar_News_Plugin {
 		add_action( 'init', array( __CLASS__, 'init' ) );
 		add_filter( 'script_loader_tag', array( __CLASS__, 'defer_tag' ), 10, 2 );
 		add_action( 'enqueue_block_editor_assets', array( __CLASS__, 'editor_assets' ) );
+		add_filter( 'load_script_translation_file', array( __CLASS__, 'editor_translations' ), 10, 3 );
 		add_filter( 'plugin_action_links_' . plugin_basename( KABAR_NEWS_FILE ), array( __CLASS__, 'action_links' ) );
 		Kabar_News_Relay::register();
 		Kabar_News_Settings::register();
@@ -75,6 +78,7 @@ final class Kabar_News_Plugin {
 			KABAR_NEWS_DIR . '/block',
 			array( 'attributes' => self::block_attributes() )
 		);
+		wp_set_script_translations( self::EDITOR_SCRIPT, 'kabar-news', KABAR_NEWS_DIR . '/languages' );
 	}
 
 	/**
@@ -88,7 +92,25 @@ final class Kabar_News_Plugin {
 		if ( self::SCRIPT !== $handle || false !== strpos( $tag, ' defer' ) ) {
 			return $tag;
 		}
-		return str_replace( '<script ', '<script defer ', $tag );
+		// Only the tag that loads the file (not an inline script printed with it).
+		return (string) preg_replace( '/<script (?=[^>]*\bsrc=)/', '<script defer ', $tag, 1 );
+	}
+
+	/**
+	 * The editor script's translations are in languages/kabar-news-<locale>-editor.json (written
+	 * by `cargo xtask wordpress` from the .po), not under WordPress's hashed file name.
+	 *
+	 * @param string|false $file   File WordPress would read.
+	 * @param string       $handle Script handle.
+	 * @param string       $domain Text domain.
+	 * @return string|false
+	 */
+	public static function editor_translations( $file, $handle, $domain ) {
+		if ( 'kabar-news' !== $domain || self::EDITOR_SCRIPT !== $handle ) {
+			return $file;
+		}
+		$ours = KABAR_NEWS_DIR . '/languages/kabar-news-' . determine_locale() . '-editor.json';
+		return is_readable( $ours ) ? $ours : $file;
 	}
 
 	/**
@@ -296,6 +318,6 @@ final class Kabar_News_Plugin {
 			'relayHosts'  => $settings['relay_hosts'],
 			'siteOrigin'  => Kabar_News_Widget::origin_of( home_url( '/' ) ),
 		);
-		wp_add_inline_script( 'kabar-news-editor-script', 'window.kabarNewsEditor = ' . wp_json_encode( $data ) . ';', 'before' );
+		wp_add_inline_script( self::EDITOR_SCRIPT, 'window.kabarNewsEditor = ' . wp_json_encode( $data ) . ';', 'before' );
 	}
 }

@@ -173,6 +173,8 @@ final class Kabar_News_Relay {
 		$response->header( 'Content-Type', '' !== $type ? $type : 'application/xml' );
 		$response->header( 'X-Kabar-Relay', $cache );
 		$response->header( 'X-Content-Type-Options', 'nosniff' );
+		// An XML feed opened as a page on this site's origin must not run anything it carries.
+		$response->header( 'Content-Security-Policy', "default-src 'none'; sandbox" );
 		$response->header( 'Cache-Control', 'public, max-age=60' );
 		return $response;
 	}

@@ -15,7 +15,7 @@ if ( $kabar_news_wp_load ) {
 		fwrite( STDERR, "KABAR_WP_LOAD=$kabar_news_wp_load is not readable\n" );
 		exit( 1 );
 	}
-	$_SERVER['HTTP_HOST']   = $_SERVER['HTTP_HOST'] ?? 'localhost';
+	$_SERVER['HTTP_HOST']   = getenv( 'KABAR_WP_HTTP_HOST' ) ?: ( $_SERVER['HTTP_HOST'] ?? 'localhost' );
 	$_SERVER['REQUEST_URI'] = $_SERVER['REQUEST_URI'] ?? '/';
 	require_once $kabar_news_wp_load;
 } elseif ( in_array( 'wordpress', $GLOBALS['argv'] ?? array(), true ) ) {
