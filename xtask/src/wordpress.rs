@@ -143,7 +143,7 @@ pub fn parse_po(text: &str) -> Result<BTreeMap<String, String>, String> {
     let (mut id, mut string, mut field, mut fuzzy, mut seen) =
         (String::new(), String::new(), Field::None, false, false);
     let mut finish = |id: &mut String, string: &mut String, fuzzy: &mut bool, seen: &mut bool| {
-        if *seen && !string.is_empty() && !(*fuzzy && !id.is_empty()) {
+        if *seen && !string.is_empty() && (!*fuzzy || id.is_empty()) {
             catalogue.insert(std::mem::take(id), std::mem::take(string));
         }
         id.clear();
