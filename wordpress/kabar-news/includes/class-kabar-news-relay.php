@@ -193,6 +193,12 @@ final class Kabar_News_Relay {
 		add_filter( 'http_allowed_safe_ports', array( __CLASS__, 'trust_port' ), 10, 3 );
 		try {
 			for ( $hop = 0; $hop <= self::MAX_REDIRECTS; $hop++ ) {
+				// The same check wp_safe_remote_get makes, asked first so the answer does not
+				// depend on the wording (or translation) of its error message.
+				if ( ! wp_http_validate_url( $url ) ) {
+					return self::error( 'kabar_relay_unsafe', __( 'WordPress refused to fetch this address (a private or local address, or an unusual port).', 'kabar-news' ), 502 );
+				}
+				$started  = microtime( true );
 				$response = wp_safe_remote_get(
 					$url,
 					array(
@@ -205,7 +211,7 @@ final class Kabar_News_Relay {
 				);
 				if ( is_wp_error( $response ) ) {
 					$message = $response->get_error_message();
-					if ( preg_match( '/timed out|timeout|cURL error 28/i', $message ) ) {
+					if ( microtime( true ) - $started >= $timeout - 0.05 || preg_match( '/timed out|timeout|cURL error 28/i', $message ) ) {
 						return self::error( 'kabar_relay_timeout', __( 'The feed\'s site did not answer in time.', 'kabar-news' ), 504 );
 					}
 					if ( preg_match( '/valid URL/i', $message ) ) {
