@@ -15,8 +15,8 @@ const PLUGIN_DIR: &str = "wordpress/kabar-news";
 const SLUG: &str = "kabar-news";
 /// dist/ files copied into the plugin's `assets/`.
 const DIST_ASSETS: [&str; 3] = ["kabar.js", "kabar_bg.wasm", "contract.json"];
-/// Paths inside the plugin folder that are for development only.
-const LEFT_OUT: [&str; 3] = ["tests/", "phpunit.xml", ".gitignore"];
+/// Paths inside the plugin folder that are for development only (and every dotfile).
+const LEFT_OUT: [&str; 2] = ["tests/", "phpunit.xml"];
 
 /// Builds dist/ (unless `--no-build`), then the plugin zip, and prints its path.
 pub fn run(args: &[String]) -> Step {
@@ -45,6 +45,7 @@ pub fn package() -> Result<PathBuf, String> {
             .to_string_lossy()
             .replace('\\', "/");
         if LEFT_OUT.iter().any(|left| relative.starts_with(left))
+            || relative.split('/').any(|part| part.starts_with('.'))
             || relative.ends_with(".mo")
             || DIST_ASSETS
                 .iter()

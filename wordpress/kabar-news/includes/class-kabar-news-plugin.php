@@ -14,6 +14,8 @@ final class Kabar_News_Plugin {
 	const SCRIPT = 'kabar-news';
 	/** Script handle of the block's editor script (WordPress names it from block.json). */
 	const EDITOR_SCRIPT = 'kabar-news-editor-script';
+	/** Style handle of the reserved-height stylesheet. */
+	const FALLBACK_STYLE = 'kabar-news-fallback';
 	/** Shortcode tag. */
 	const SHORTCODE = 'kabar_news';
 
@@ -35,6 +37,7 @@ final class Kabar_News_Plugin {
 	public static function boot() {
 		add_action( 'init', array( __CLASS__, 'init' ) );
 		add_filter( 'script_loader_tag', array( __CLASS__, 'defer_tag' ), 10, 2 );
+		add_action( 'wp_enqueue_scripts', array( __CLASS__, 'enqueue_fallback_style' ) );
 		add_action( 'enqueue_block_editor_assets', array( __CLASS__, 'editor_assets' ) );
 		add_filter( 'load_script_translation_file', array( __CLASS__, 'editor_translations' ), 10, 3 );
 		add_filter( 'plugin_action_links_' . plugin_basename( KABAR_NEWS_FILE ), array( __CLASS__, 'action_links' ) );
@@ -252,14 +255,52 @@ final class Kabar_News_Plugin {
 			);
 		}
 		wp_enqueue_script( self::SCRIPT );
-		$css = '';
-		if ( ! self::$printed_css ) {
-			self::$printed_css = true;
-			$path = KABAR_NEWS_DIR . '/assets/fallback.css';
-			$text = is_readable( $path ) ? (string) file_get_contents( $path ) : ''; // phpcs:ignore WordPress.WP.AlternativeFunctions
-			$css  = '<style id="kabar-news-fallback-css">' . wp_strip_all_tags( $text ) . '</style>';
+		return self::fallback_style() . $widget->html( $attrs, $headlines, $resolved['unknown'] );
+	}
+
+	/**
+	 * The reserved-height stylesheet: in the head when the page is known to need it before the
+	 * head is printed (a block theme renders its template first; a post whose content has the
+	 * block or shortcode is found by `enqueue_fallback_style`), else printed once before the first
+	 * widget.
+	 *
+	 * @return string Markup to print before the element ('' when the head has it).
+	 */
+	private static function fallback_style() {
+		if ( wp_style_is( self::FALLBACK_STYLE, 'done' ) || self::$printed_css ) {
+			return '';
 		}
-		return $css . $widget->html( $attrs, $headlines, $resolved['unknown'] );
+		if ( ! did_action( 'wp_head' ) ) {
+			self::register_fallback_style();
+			wp_enqueue_style( self::FALLBACK_STYLE );
+			return '';
+		}
+		self::$printed_css = true;
+		return '<style id="' . esc_attr( self::FALLBACK_STYLE ) . '-css">' . self::fallback_css() . '</style>';
+	}
+
+	/** The stylesheet's text, from assets/fallback.css. */
+	private static function fallback_css() {
+		$path = KABAR_NEWS_DIR . '/assets/fallback.css';
+		$text = is_readable( $path ) ? (string) file_get_contents( $path ) : ''; // phpcs:ignore WordPress.WP.AlternativeFunctions
+		return wp_strip_all_tags( $text );
+	}
+
+	/** Registers the stylesheet as an inline style (no extra request). */
+	private static function register_fallback_style() {
+		if ( ! wp_style_is( self::FALLBACK_STYLE, 'registered' ) ) {
+			wp_register_style( self::FALLBACK_STYLE, false, array(), KABAR_NEWS_VERSION );
+			wp_add_inline_style( self::FALLBACK_STYLE, self::fallback_css() );
+		}
+	}
+
+	/** In a classic theme, a singular page whose content has the block or shortcode gets the style in its head. */
+	public static function enqueue_fallback_style() {
+		$post = is_singular() ? get_queried_object() : null;
+		if ( $post instanceof WP_Post && ( has_block( 'kabar/news', $post ) || has_shortcode( $post->post_content, self::SHORTCODE ) ) ) {
+			self::register_fallback_style();
+			wp_enqueue_style( self::FALLBACK_STYLE );
+		}
 	}
 
 	/**

@@ -18,6 +18,15 @@ if ( $kabar_news_wp_load ) {
 	$_SERVER['HTTP_HOST']   = getenv( 'KABAR_WP_HTTP_HOST' ) ?: ( $_SERVER['HTTP_HOST'] ?? 'localhost' );
 	$_SERVER['REQUEST_URI'] = $_SERVER['REQUEST_URI'] ?? '/';
 	require_once $kabar_news_wp_load;
+	// PHPUnit includes this file inside a function and then copies its local variables into
+	// $GLOBALS. WordPress files that set a variable at file level (e.g. `$shortcode_tags = array();`)
+	// made a stale local copy of a global that WordPress filled since: drop those copies so the
+	// globals survive.
+	foreach ( array_keys( get_defined_vars() ) as $kabar_news_name ) {
+		if ( 'kabar_news_name' !== $kabar_news_name && array_key_exists( $kabar_news_name, $GLOBALS ) ) {
+			unset( $$kabar_news_name );
+		}
+	}
 } elseif ( in_array( 'wordpress', $GLOBALS['argv'] ?? array(), true ) ) {
 	fwrite( STDERR, "The wordpress suite needs KABAR_WP_LOAD=<a test site's wp-load.php>\n" );
 	exit( 1 );
