@@ -86,7 +86,9 @@ test('the block is inserted through the editor, previews the real widget, follow
   assert.match(feed, /\/wp\/v2\/posts/);
   assert.match(feed, /_embed/);
 
-  // Sidebar controls generated from the contract change the live preview.
+  // Sidebar controls generated from the contract change the live preview: the Settings sidebar,
+  // on its Block tab.
+  await page.evaluate(() => window.wp.data.dispatch('core/edit-post').openGeneralSidebar('edit-post/block'));
   await page.locator('.block-editor-block-inspector').waitFor();
   await chooseInSidebar(page, 'layout', 'list');
   await frame.waitForFunction(() => document.querySelector('kabar-news').getAttribute('layout') === 'list');
@@ -175,7 +177,14 @@ async function layoutShift(url) {
       for (const entry of list.getEntries()) {
         if (!entry.hadRecentInput) {
           window.__shift += entry.value;
-          window.__shifts.push({ value: entry.value, at: Math.round(entry.startTime) });
+          window.__shifts.push({
+            value: entry.value,
+            at: Math.round(entry.startTime),
+            sources: entry.sources.map((s) => ({
+              node: s.node ? (s.node.id || s.node.className || s.node.nodeName) : null,
+              from: [s.previousRect.y, s.previousRect.height], to: [s.currentRect.y, s.currentRect.height],
+            })),
+          });
         }
       }
     }).observe({ type: 'layout-shift', buffered: true });
@@ -198,14 +207,15 @@ async function layoutShift(url) {
 test('the cards replace the PHP headlines without moving what is below them (CLS ≤ 0.01)', async () => {
   await site.setLocale('en_US');
   // A real news site has more posts than a widget shows (so "load more" stays, as the placeholders
-  // assume): eight more, newer, each with a featured image, as editors publish them.
+  // assume): eight more, newer, each with a featured image, and of the size the placeholders are
+  // drawn for (styles/kabar.css: a 60–90 character title, a summary of 160 characters or more).
   const extra = await site.php(`
     $images = array();
     foreach (get_posts(array('numberposts' => -1)) as $post) $images[] = get_post_thumbnail_id($post);
     $ids = array();
     for ($i = 1; $i <= 8; $i++) {
-      $id = wp_insert_post(array('post_status' => 'publish', 'post_title' => "Kabar kecamatan nomor $i hari ini",
-        'post_content' => '<!-- wp:paragraph --><p>Isi kabar kecamatan yang cukup panjang untuk sebuah ringkasan kartu berita di halaman depan situs.</p><!-- /wp:paragraph -->',
+      $id = wp_insert_post(array('post_status' => 'publish', 'post_title' => "Kecamatan nomor $i membuka pendaftaran pelatihan kerja bagi pemuda desa",
+        'post_content' => '<!-- wp:paragraph --><p>Pelatihan kerja selama dua minggu diberikan gratis bagi pemuda berusia 18 sampai 30 tahun. Pendaftaran dibuka di kantor kecamatan setiap hari kerja sampai akhir bulan ini, dengan membawa kartu identitas dan surat keterangan dari desa.</p><!-- /wp:paragraph -->',
         'post_date_gmt' => sprintf('2026-11-%02d 05:00:00', 10 + $i), 'post_author' => 1), true);
       set_post_thumbnail($id, $images[$i % count($images)]);
       $ids[] = get_permalink($id);
