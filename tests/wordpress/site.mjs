@@ -48,8 +48,10 @@
 // `cargo xtask wordpress`) through WordPress's own Plugin_Upgrader, as Plugins → Add New → Upload
 // does, when that zip exists and is newer than every file of wordpress/kabar-news and dist/;
 // otherwise (or with KABAR_WP_FROM_SOURCE=1) it copies wordpress/kabar-news with dist/kabar.js and
-// dist/kabar_bg.wasm as assets/, compiling languages/*.po with msgfmt when no .mo is there.
-// KABAR_WP_ZIP=<path> forces a given zip. KABAR_WP_KEEP=1 keeps the temp dir after stop().
+// dist/kabar_bg.wasm and dist/contract.json as assets/, compiling languages/*.po with msgfmt when no
+// .mo is there.
+// KABAR_WP_ZIP=<path> forces a given zip; KABAR_WP_PLUGIN_SOURCE and KABAR_WP_DIST name other
+// folders to copy from. KABAR_WP_KEEP=1 keeps the temp dir after stop().
 import { spawn, spawnSync } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
@@ -400,7 +402,11 @@ echo "\\n${marker}" . json_encode($__kabar_result);
       child.on('exit', (status) => {
         const at = stdout.lastIndexOf(marker);
         if (status !== 0 || at < 0) {
-          reject(new Error(`PHP script failed (exit ${status}):\n${code}\n--- output ---\n${stdout}\n${stderr}\n${site.phpLog()}`));
+          // A wp_die() page: its message, not its stylesheet.
+          const died = stdout.match(/<div class="wp-die-message">([\s\S]*?)<\/div>|<body id="error-page">([\s\S]*?)<\/body>/);
+          const output = died ? (died[1] || died[2]).replace(/<[^>]+>/g, ' ').trim() : stdout;
+          const log = site.phpLog().split('\n').filter((l) => !l.includes('PHP Deprecated')).slice(-20).join('\n');
+          reject(new Error(`PHP script failed (exit ${status}):\n${code.slice(0, 2000)}\n--- output ---\n${output}\n${stderr}\n--- log ---\n${log}`));
         } else {
           resolve(stdout.slice(at + marker.length));
         }
@@ -488,12 +494,12 @@ echo "\\n${marker}" . json_encode($__kabar_result);
 }
 
 function copyPluginSources(target) {
-  const source = path.join(root, 'wordpress/kabar-news');
+  const source = process.env.KABAR_WP_PLUGIN_SOURCE || path.join(root, 'wordpress/kabar-news');
   if (!fs.existsSync(source)) throw new Error('wordpress/kabar-news does not exist (merge branch wp-plugin)');
   fs.cpSync(source, target, { recursive: true });
   fs.mkdirSync(path.join(target, 'assets'), { recursive: true });
-  for (const file of ['kabar.js', 'kabar_bg.wasm']) {
-    const from = path.join(root, 'dist', file);
+  for (const file of ['kabar.js', 'kabar_bg.wasm', 'contract.json']) {
+    const from = path.join(process.env.KABAR_WP_DIST || path.join(root, 'dist'), file);
     if (!fs.existsSync(from)) throw new Error(`dist/${file} is missing: run \`cargo xtask dist\``);
     fs.copyFileSync(from, path.join(target, 'assets', file));
   }
