@@ -319,6 +319,17 @@ function copyCore(docroot) {
   run('cp', ['-a', WORDPRESS, docroot]);
   fs.rmSync(path.join(docroot, 'wp-config.php'));
   fs.rmSync(path.join(docroot, 'wp-content'), { recursive: true });
+  // Debian links some files to other packages by relative paths (underscore.js, getID3), which
+  // would dangle in the copy: point them at the same files absolutely. .htaccess links into
+  // /etc/wordpress and is for Apache only.
+  fs.rmSync(path.join(docroot, '.htaccess'), { force: true });
+  for (const link of run('find', [docroot, '-type', 'l']).split('\n').filter(Boolean)) {
+    const target = fs.readlinkSync(link);
+    if (path.isAbsolute(target)) continue;
+    const original = path.join(WORDPRESS, path.relative(docroot, link));
+    fs.rmSync(link);
+    fs.symlinkSync(path.resolve(path.dirname(original), target), link);
+  }
   const content = path.join(docroot, 'wp-content');
   fs.mkdirSync(path.join(content, 'plugins'), { recursive: true });
   fs.mkdirSync(path.join(content, 'uploads'), { recursive: true });
