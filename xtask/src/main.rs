@@ -10,6 +10,7 @@ mod release;
 mod serve;
 mod test;
 mod tools;
+mod wordpress_test;
 mod zip;
 
 use std::path::PathBuf;
