@@ -122,7 +122,7 @@ test('category="slug" shows only that category', async () => {
 test('two shortcodes on a page load the widget script once, deferred, in the footer', async () => {
   const { url } = await site.createPage({ title: 'Dua', content: '[kabar_news limit="2"]\n\n[kabar_news layout="list" limit="2"]' });
   const html = await (await fetch(url)).text();
-  const tags = [...html.matchAll(/<script[^>]*src="[^"]*kabar-news\/assets\/kabar\.js[^"]*"[^>]*>/g)].map((m) => m[0]);
+  const tags = [...html.matchAll(/<script[^>]*src=["'][^"']*kabar-news\/assets\/kabar\.js[^"']*["'][^>]*>/g)].map((m) => m[0]);
   assert.equal(tags.length, 1, tags.join('\n'));
   assert.match(tags[0], /\sdefer(\s|>|=)/);
   assert.ok(html.indexOf(tags[0]) > html.lastIndexOf('</kabar-news>'), 'after the widgets, in the footer');

@@ -1,11 +1,11 @@
-//! The real-WordPress layer of `cargo xtask test`: Debian's WordPress, PHP and MariaDB, the
-//! plugin's PHPUnit tests, then `tests/wordpress/*.test.mjs` in headless Chromium.
+//! The real-WordPress layer of `cargo xtask test`: Debian's WordPress, PHP and MariaDB, then
+//! `tests/wordpress/*.test.mjs` (headless Chromium, and the plugin's PHPUnit suites).
 
 use std::path::Path;
 use std::process::Command;
 
 use crate::tools::{self, ensure_e2e_packages};
-use crate::{root, Step};
+use crate::Step;
 
 /// The Debian packages this layer runs on, and a file each installs (to skip apt when present).
 const PACKAGES: [(&str, &str); 10] = [
@@ -47,13 +47,6 @@ pub fn ensure_packages() -> Step {
 pub fn run() -> Step {
     ensure_packages()?;
     ensure_e2e_packages()?;
-    let phpunit_config = root().join("wordpress/kabar-news/phpunit.xml.dist");
-    if phpunit_config.exists() {
-        tools::run(
-            Command::new("phpunit")
-                .arg("--configuration")
-                .arg(&phpunit_config),
-        )?;
-    }
+    // tests/wordpress/phpunit.test.mjs runs the plugin's PHPUnit suites against a started site.
     tools::run(Command::new("node").args(["--test", "--test-concurrency=1", "tests/wordpress/"]))
 }
