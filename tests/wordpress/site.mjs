@@ -28,6 +28,8 @@
 //                                 display off) and php -S's stderr without access lines
 //     site.pluginNotices()       the lines of phpLog() that name a file of the plugin
 //     await site.stop()          stops php and mariadbd, removes the temp dir; safe to call twice
+//     site.mariadbLog            after stop(): MariaDB's error log (it says "Shutdown complete")
+//     site.pids                  the process ids of php -S and mariadbd
 //
 //   const upstream = await startUpstream();
 //     upstream.port, upstream.url ('http://localhost:<port>', the allowlisted name),
@@ -286,6 +288,9 @@ export async function startSite({ locale = 'en_US', plugin = true, posts = true 
 async function stopAll(site) {
   for (const child of site.children.reverse()) await stopChild(child);
   site.children = [];
+  const mariadbLog = path.join(site.dir, 'mariadb.err');
+  // Kept so a test can see that MariaDB shut down cleanly.
+  if (fs.existsSync(mariadbLog)) site.mariadbLog = fs.readFileSync(mariadbLog, 'utf8');
   if (!process.env.KABAR_WP_KEEP) fs.rmSync(site.dir, { recursive: true, force: true });
 }
 
@@ -380,6 +385,7 @@ async function startWordPress(site) {
     });
   });
   Object.assign(site, { docroot, port, url, debugLog });
+  site.pids = site.children.map((child) => child.pid);
   site.users = Object.fromEntries(USERS.map((u) => [u.login, { login: u.login, password: PASSWORD, role: u.role }]));
   addMethods(site);
 }
