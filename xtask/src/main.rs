@@ -1,4 +1,4 @@
-//! `cargo xtask dist | release | serve [--port N] | test | bench | entities`: everything a new machine
+//! `cargo xtask dist | release | serve [--port N] | test | bench | entities | wordpress`: everything a new machine
 //! needs, in two commands (and a benchmark against a peer widget, and the entity table's generator).
 
 mod bench;
@@ -10,6 +10,7 @@ mod release;
 mod serve;
 mod test;
 mod tools;
+mod wordpress;
 mod wordpress_test;
 mod zip;
 
@@ -28,8 +29,9 @@ fn main() -> ExitCode {
         Some("test") => test::run(),
         Some("bench") => bench::run(&args[1..]),
         Some("entities") => entities::run(&args[1..]),
+        Some("wordpress") => wordpress::run(&args[1..]),
         _ => Err(format!(
-            "usage: cargo xtask dist | release [--no-build] | serve [--port N] | test | bench [options] | entities <entities.json>\n{}",
+            "usage: cargo xtask dist | release [--no-build] | serve [--port N] | test | bench [options] | entities <entities.json> | wordpress [--no-build]\n{}",
             bench::USAGE
         )),
     };

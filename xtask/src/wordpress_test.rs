@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::tools::{self, ensure_e2e_packages};
-use crate::Step;
+use crate::{wordpress, Step};
 
 /// The Debian packages this layer runs on, and a file each installs (to skip apt when present).
 const PACKAGES: [(&str, &str); 10] = [
@@ -43,10 +43,13 @@ pub fn ensure_packages() -> Step {
     )
 }
 
-/// Runs the layer; expects `dist/` built (the plugin bundles its files).
+/// Runs the layer; expects `dist/` built (the plugin zip bundles its files).
 pub fn run() -> Step {
     ensure_packages()?;
     ensure_e2e_packages()?;
+    // tests/wordpress/site.mjs installs this zip, as a webmaster uploads it.
+    let zip = wordpress::package()?;
+    eprintln!("xtask: the test sites install {}", zip.display());
     // tests/wordpress/phpunit.test.mjs runs the plugin's PHPUnit suites against a started site.
     tools::run(Command::new("node").args(["--test", "--test-concurrency=1", "tests/wordpress/"]))
 }

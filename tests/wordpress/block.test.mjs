@@ -1,0 +1,235 @@
+// The Kabar News block in a real WordPress (tests/wordpress/site.mjs): inserted through the block
+// editor's inserter in headless Chromium, its live preview is the real widget and its sidebar
+// controls change it; the page saved through the editor shows the site's posts as cards and a
+// click opens the reader with the post's body, in English and in Indonesian; and replacing the
+// PHP-rendered headlines with the cards moves nothing (layout shift ≤ 0.01, no blocking=render).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite } from './site.mjs';
+import { launchBrowser } from '../e2e/harness.mjs';
+
+let site;
+let browser;
+
+before(async () => {
+  site = await startSite({ locale: 'en_US' });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+/** Waits until the first <kabar-news> in `frame` reports `state`. */
+async function widgetState(frame, state, selector = 'kabar-news') {
+  await frame.waitForFunction(
+    ([sel, st]) => document.querySelector(sel)?.getAttribute('data-state') === st,
+    [selector, state],
+    { timeout: 30000 },
+  );
+}
+
+/** The cards' titles and the list's classes inside the first widget's shadow root. */
+function cards(frame, selector = 'kabar-news') {
+  return frame.evaluate((sel) => {
+    const root = document.querySelector(sel)?.shadowRoot;
+    if (!root) return { titles: [], list: '' };
+    const titles = [...root.querySelectorAll('[part~="card-title"]')].map((t) => t.textContent.trim());
+    return { titles, list: root.querySelector('[part~="list"]')?.className ?? '' };
+  }, selector);
+}
+
+/** The editor's frame that holds the block's canvas (6.1's post editor is not iframed; later ones are). */
+async function canvas(page) {
+  for (let i = 0; i < 100; i++) {
+    for (const frame of page.frames()) {
+      if (await frame.$('kabar-news').catch(() => null)) return frame;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error('no <kabar-news> in the editor');
+}
+
+/** Sets a SelectControl in the block's sidebar by its label. */
+async function chooseInSidebar(page, label, value) {
+  const select = page.locator('.block-editor-block-inspector').getByLabel(label, { exact: true });
+  await select.selectOption(value);
+}
+
+test('the block is inserted through the editor, previews the real widget, follows its controls and is saved', async () => {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await site.login(page, 'admin');
+  await page.goto(`${site.url}/wp-admin/post-new.php?post_type=page`);
+  await page.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostId?.());
+  // The welcome guide is a first-visit modal; a webmaster closes it once.
+  await page.evaluate(() => {
+    const editPost = window.wp.data.select('core/edit-post');
+    if (editPost.isFeatureActive('welcomeGuide')) window.wp.data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
+  });
+  await page.locator('.editor-post-title__input, [aria-label="Add title"]').first().fill('Berita dari blok');
+
+  // The inserter, as a webmaster uses it.
+  await page.getByRole('button', { name: /Toggle block inserter|Add block/ }).first().click();
+  await page.getByPlaceholder('Search').first().fill('Kabar News');
+  await page.getByRole('option', { name: /Kabar News/ }).first().click();
+
+  const frame = await canvas(page);
+  await widgetState(frame, 'ready');
+  const first = await cards(frame);
+  const newest = site.posts.slice(0, 6).map((p) => p.title);
+  assert.deepEqual(first.titles, newest, 'the preview shows the site\'s latest posts');
+  assert.match(first.list, /\bgrid\b/);
+  const feed = await frame.evaluate(() => document.querySelector('kabar-news').getAttribute('feed'));
+  assert.match(feed, /\/wp\/v2\/posts/);
+  assert.match(feed, /_embed/);
+
+  // Sidebar controls generated from the contract change the live preview.
+  await page.locator('.block-editor-block-inspector').waitFor();
+  await chooseInSidebar(page, 'layout', 'list');
+  await frame.waitForFunction(() => document.querySelector('kabar-news').getAttribute('layout') === 'list');
+  await frame.waitForFunction(() => /\blist\b/.test(document.querySelector('kabar-news').shadowRoot.querySelector('[part~="list"]')?.className ?? ''));
+  const limit = page.locator('.block-editor-block-inspector').getByLabel('limit', { exact: true });
+  await limit.fill('3');
+  await frame.waitForFunction(() => document.querySelector('kabar-news').getAttribute('limit') === '3');
+  await frame.waitForFunction(() => document.querySelector('kabar-news').shadowRoot.querySelectorAll('[part~="card"]').length === 3);
+  const heading = page.locator('.block-editor-block-inspector').getByLabel('heading', { exact: true });
+  await heading.fill('Berita terbaru');
+  await frame.waitForFunction(() => document.querySelector('kabar-news').shadowRoot.querySelector('[part~="heading"]')?.textContent.trim() === 'Berita terbaru');
+
+  // The category picker (this site's categories, from the REST API) narrows the feed.
+  const withCategory = site.posts.find((p) => p.category);
+  await chooseInSidebar(page, 'Category of this site\'s posts', withCategory.category);
+  await frame.waitForFunction((id) => document.querySelector('kabar-news').getAttribute('feed').includes(`categories=${id}`), withCategory.categoryId);
+  await widgetState(frame, 'ready');
+  const inCategory = site.posts.filter((p) => p.categoryId === withCategory.categoryId).slice(0, 3).map((p) => p.title);
+  await frame.waitForFunction((titles) => {
+    const shown = [...document.querySelector('kabar-news').shadowRoot.querySelectorAll('[part~="card-title"]')].map((t) => t.textContent.trim());
+    return JSON.stringify(shown) === JSON.stringify(titles);
+  }, inCategory);
+  // Back to every category for the saved page.
+  await chooseInSidebar(page, 'Category of this site\'s posts', '');
+
+  // Publish through the editor.
+  await page.getByRole('button', { name: 'Publish', exact: true }).first().click();
+  await page.locator('.editor-post-publish-panel').getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.waitForFunction(() => window.wp.data.select('core/editor').getCurrentPost().status === 'publish');
+  const saved = await page.evaluate(() => ({
+    link: window.wp.data.select('core/editor').getPermalink(),
+    content: window.wp.data.select('core/editor').getEditedPostContent(),
+  }));
+  assert.match(saved.content, /<!-- wp:kabar\/news \{[^}]*"layout":"list"[^}]*\} \/-->/);
+  assert.deepEqual(errors, [], 'no script error in the editor');
+  await page.close();
+  site.blockPage = saved.link;
+});
+
+for (const locale of ['en_US', 'id_ID']) {
+  test(`the saved page shows the posts as cards and a click opens the reader (${locale})`, async () => {
+    assert.ok(site.blockPage, 'the editor test saved a page');
+    await site.setLocale(locale);
+    const context = await browser.context.browser()?.newContext() ?? browser.context;
+    const page = await context.newPage();
+    await page.goto(site.blockPage);
+    const html = await page.evaluate(() => document.documentElement.lang);
+    assert.equal(html, locale === 'id_ID' ? 'id-ID' : 'en-US');
+    await widgetState(page, 'ready');
+    const shown = await cards(page);
+    assert.deepEqual(shown.titles, site.posts.slice(0, 3).map((p) => p.title));
+    assert.match(shown.list, /\blist\b/);
+    const strings = await page.evaluate(() => document.querySelector('kabar-news').shadowRoot.textContent);
+    // The widget's language follows the page's <html lang>.
+    if (locale === 'id_ID') assert.match(strings, /Muat lebih banyak|Baca selengkapnya|Selengkapnya/);
+    else assert.match(strings, /Load more|Read more/);
+
+    await page.evaluate(() => {
+      const open = document.querySelector('kabar-news').shadowRoot.querySelector('[part~="card"] a, [part~="card"] button');
+      open.click();
+    });
+    await page.waitForFunction(() => !!document.querySelector('kabar-news').shadowRoot.querySelector('[part~="reader-body"]'));
+    const reader = await page.evaluate(() => {
+      const root = document.querySelector('kabar-news').shadowRoot;
+      return {
+        title: root.querySelector('[part~="reader-title"]')?.textContent.trim(),
+        body: root.querySelector('[part~="reader-body"]')?.textContent ?? '',
+      };
+    });
+    assert.equal(reader.title, site.posts[0].title);
+    const words = site.posts[0].content.replace(/<[^>]+>/g, ' ').trim().split(/\s+/).slice(0, 6).join(' ');
+    assert.ok(reader.body.replace(/\s+/g, ' ').includes(words), `the reader shows the post body (${words})`);
+    await page.close();
+    if (context !== browser.context) await context.close();
+  });
+}
+
+/** Loads `url` in a tall viewport and sums the layout shifts until the widget is ready. */
+async function layoutShift(url) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 2400 });
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) {
+          window.__shift += entry.value;
+          window.__shifts.push({ value: entry.value, at: Math.round(entry.startTime) });
+        }
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const response = await page.goto(url);
+  const html = await response.text();
+  await widgetState(page, 'ready');
+  // Two frames after the cards, so a late shift is recorded.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForTimeout(300);
+  const result = await page.evaluate(() => ({
+    shift: window.__shift,
+    shifts: window.__shifts,
+    below: document.getElementById('below-the-widget')?.getBoundingClientRect().top,
+  }));
+  await page.close();
+  return { ...result, html };
+}
+
+test('the cards replace the PHP headlines without moving what is below them (CLS ≤ 0.01)', async () => {
+  await site.setLocale('en_US');
+  // A real news site has more posts than a widget shows (so "load more" stays, as the placeholders
+  // assume): eight more, newer, each with a featured image, as editors publish them.
+  const extra = await site.php(`
+    $images = array();
+    foreach (get_posts(array('numberposts' => -1)) as $post) $images[] = get_post_thumbnail_id($post);
+    $ids = array();
+    for ($i = 1; $i <= 8; $i++) {
+      $id = wp_insert_post(array('post_status' => 'publish', 'post_title' => "Kabar kecamatan nomor $i hari ini",
+        'post_content' => '<!-- wp:paragraph --><p>Isi kabar kecamatan yang cukup panjang untuk sebuah ringkasan kartu berita di halaman depan situs.</p><!-- /wp:paragraph -->',
+        'post_date_gmt' => sprintf('2026-11-%02d 05:00:00', 10 + $i), 'post_author' => 1), true);
+      set_post_thumbnail($id, $images[$i % count($images)]);
+      $ids[] = get_permalink($id);
+    }
+    return $ids;`);
+  assert.equal(extra.length, 8);
+  const newest = [...extra].reverse();
+  const layouts = [
+    { name: 'block, grid', content: '<!-- wp:kabar/news /-->', count: 6 },
+    { name: 'shortcode, list, 4', content: '[kabar_news layout="list" limit="4"]', count: 4 },
+    { name: 'shortcode, compact, heading', content: '[kabar_news layout="compact" heading="Berita" limit="5"]', count: 5 },
+  ];
+  for (const layout of layouts) {
+    const created = await site.createPage({
+      title: `CLS ${layout.name}`,
+      content: `${layout.content}\n<!-- wp:paragraph --><p id="below-the-widget">Below the widget.</p><!-- /wp:paragraph -->`,
+    });
+    const measured = await layoutShift(created.url);
+    // The headlines are in the HTML, before any script: title links and dates, newest first.
+    const links = [...measured.html.matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1]);
+    assert.deepEqual(links, newest.slice(0, layout.count), `${layout.name}: the latest headlines in the HTML`);
+    assert.match(measured.html, /<time datetime="\d{4}-\d\d-\d\dT/);
+    assert.doesNotMatch(measured.html, /blocking="render"/);
+    assert.ok(measured.below > 0, `${layout.name}: the paragraph below is in the viewport (${measured.below})`);
+    assert.ok(measured.shift <= 0.01, `${layout.name}: layout shift ${measured.shift} ${JSON.stringify(measured.shifts)}`);
+  }
+});
