@@ -28,6 +28,8 @@
 //                                 display off) and php -S's stderr without access lines
 //     site.pluginNotices()       the lines of phpLog() that name a file of the plugin
 //     await site.stop()          stops php and mariadbd, removes the temp dir; safe to call twice
+//     site.mariadbLog            after stop(): MariaDB's error log (it says "Shutdown complete")
+//     site.pids                  the process ids of php -S and mariadbd
 //
 //   const upstream = await startUpstream();
 //     upstream.port, upstream.url ('http://localhost:<port>', the allowlisted name),
@@ -48,8 +50,10 @@
 // `cargo xtask wordpress`) through WordPress's own Plugin_Upgrader, as Plugins → Add New → Upload
 // does, when that zip exists and is newer than every file of wordpress/kabar-news and dist/;
 // otherwise (or with KABAR_WP_FROM_SOURCE=1) it copies wordpress/kabar-news with dist/kabar.js and
-// dist/kabar_bg.wasm as assets/, compiling languages/*.po with msgfmt when no .mo is there.
-// KABAR_WP_ZIP=<path> forces a given zip. KABAR_WP_KEEP=1 keeps the temp dir after stop().
+// dist/kabar_bg.wasm and dist/contract.json as assets/, compiling languages/*.po with msgfmt when no
+// .mo is there.
+// KABAR_WP_ZIP=<path> forces a given zip; KABAR_WP_PLUGIN_SOURCE and KABAR_WP_DIST name other
+// folders to copy from. KABAR_WP_KEEP=1 keeps the temp dir after stop().
 import { spawn, spawnSync } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
@@ -284,6 +288,9 @@ export async function startSite({ locale = 'en_US', plugin = true, posts = true 
 async function stopAll(site) {
   for (const child of site.children.reverse()) await stopChild(child);
   site.children = [];
+  const mariadbLog = path.join(site.dir, 'mariadb.err');
+  // Kept so a test can see that MariaDB shut down cleanly.
+  if (fs.existsSync(mariadbLog)) site.mariadbLog = fs.readFileSync(mariadbLog, 'utf8');
   if (!process.env.KABAR_WP_KEEP) fs.rmSync(site.dir, { recursive: true, force: true });
 }
 
@@ -317,6 +324,17 @@ function copyCore(docroot) {
   run('cp', ['-a', WORDPRESS, docroot]);
   fs.rmSync(path.join(docroot, 'wp-config.php'));
   fs.rmSync(path.join(docroot, 'wp-content'), { recursive: true });
+  // Debian links some files to other packages by relative paths (underscore.js, getID3), which
+  // would dangle in the copy: point them at the same files absolutely. .htaccess links into
+  // /etc/wordpress and is for Apache only.
+  fs.rmSync(path.join(docroot, '.htaccess'), { force: true });
+  for (const link of run('find', [docroot, '-type', 'l']).split('\n').filter(Boolean)) {
+    const target = fs.readlinkSync(link);
+    if (path.isAbsolute(target)) continue;
+    const original = path.join(WORDPRESS, path.relative(docroot, link));
+    fs.rmSync(link);
+    fs.symlinkSync(path.resolve(path.dirname(original), target), link);
+  }
   const content = path.join(docroot, 'wp-content');
   fs.mkdirSync(path.join(content, 'plugins'), { recursive: true });
   fs.mkdirSync(path.join(content, 'uploads'), { recursive: true });
@@ -367,6 +385,7 @@ async function startWordPress(site) {
     });
   });
   Object.assign(site, { docroot, port, url, debugLog });
+  site.pids = site.children.map((child) => child.pid);
   site.users = Object.fromEntries(USERS.map((u) => [u.login, { login: u.login, password: PASSWORD, role: u.role }]));
   addMethods(site);
 }
@@ -400,7 +419,11 @@ echo "\\n${marker}" . json_encode($__kabar_result);
       child.on('exit', (status) => {
         const at = stdout.lastIndexOf(marker);
         if (status !== 0 || at < 0) {
-          reject(new Error(`PHP script failed (exit ${status}):\n${code}\n--- output ---\n${stdout}\n${stderr}\n${site.phpLog()}`));
+          // A wp_die() page: its message, not its stylesheet.
+          const died = stdout.match(/<div class="wp-die-message">([\s\S]*?)<\/div>|<body id="error-page">([\s\S]*?)<\/body>/);
+          const output = died ? (died[1] || died[2]).replace(/<[^>]+>/g, ' ').trim() : stdout;
+          const log = site.phpLog().split('\n').filter((l) => !l.includes('PHP Deprecated')).slice(-20).join('\n');
+          reject(new Error(`PHP script failed (exit ${status}):\n${code.slice(0, 2000)}\n--- output ---\n${output}\n${stderr}\n--- log ---\n${log}`));
         } else {
           resolve(stdout.slice(at + marker.length));
         }
@@ -488,12 +511,12 @@ echo "\\n${marker}" . json_encode($__kabar_result);
 }
 
 function copyPluginSources(target) {
-  const source = path.join(root, 'wordpress/kabar-news');
+  const source = process.env.KABAR_WP_PLUGIN_SOURCE || path.join(root, 'wordpress/kabar-news');
   if (!fs.existsSync(source)) throw new Error('wordpress/kabar-news does not exist (merge branch wp-plugin)');
   fs.cpSync(source, target, { recursive: true });
   fs.mkdirSync(path.join(target, 'assets'), { recursive: true });
   for (const file of ['kabar.js', 'kabar_bg.wasm', 'contract.json']) {
-    const from = path.join(root, 'dist', file);
+    const from = path.join(process.env.KABAR_WP_DIST || path.join(root, 'dist'), file);
     if (!fs.existsSync(from)) throw new Error(`dist/${file} is missing: run \`cargo xtask dist\``);
     fs.copyFileSync(from, path.join(target, 'assets', file));
   }

@@ -11,6 +11,7 @@ mod serve;
 mod test;
 mod tools;
 mod wordpress;
+mod wordpress_test;
 mod zip;
 
 use std::path::PathBuf;

@@ -1,4 +1,5 @@
-//! `cargo xtask test`: formatting, lints, native, browser and end-to-end tests, in that order.
+//! `cargo xtask test`: formatting, lints, native, browser, end-to-end and real-WordPress tests, in
+//! that order.
 
 use std::process::Command;
 
@@ -6,7 +7,7 @@ use crate::tools::{
     self, ensure_chromium, ensure_e2e_packages, ensure_test_fonts, ensure_wasm_bindgen,
     ensure_wasm_target,
 };
-use crate::{dist, release, Step};
+use crate::{dist, release, wordpress_test, Step};
 
 const WASM: &str = "wasm32-unknown-unknown";
 
@@ -61,5 +62,6 @@ pub fn run() -> Step {
     release::package()?;
     ensure_e2e_packages()?;
     ensure_test_fonts()?;
-    tools::run(Command::new("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]))
+    tools::run(Command::new("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]))?;
+    wordpress_test::run()
 }

@@ -1,0 +1,55 @@
+//! The real-WordPress layer of `cargo xtask test`: Debian's WordPress, PHP and MariaDB, then
+//! `tests/wordpress/*.test.mjs` (headless Chromium, and the plugin's PHPUnit suites).
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::tools::{self, ensure_e2e_packages};
+use crate::{wordpress, Step};
+
+/// The Debian packages this layer runs on, and a file each installs (to skip apt when present).
+const PACKAGES: [(&str, &str); 10] = [
+    ("wordpress", "/usr/share/wordpress/wp-settings.php"),
+    ("php8.2-cli", "/usr/bin/php8.2"),
+    ("php8.2-mysql", "/etc/php/8.2/mods-available/mysqli.ini"),
+    ("php8.2-gd", "/etc/php/8.2/mods-available/gd.ini"),
+    ("php8.2-xml", "/etc/php/8.2/mods-available/dom.ini"),
+    (
+        "php8.2-mbstring",
+        "/etc/php/8.2/mods-available/mbstring.ini",
+    ),
+    ("php8.2-curl", "/etc/php/8.2/mods-available/curl.ini"),
+    ("mariadb-server", "/usr/sbin/mariadbd"),
+    ("phpunit", "/usr/bin/phpunit"),
+    ("gettext", "/usr/bin/msgfmt"),
+];
+
+/// Installs what is missing of PACKAGES with apt-get.
+pub fn ensure_packages() -> Step {
+    let missing: Vec<&str> = PACKAGES
+        .iter()
+        .filter(|(_, file)| !Path::new(file).exists())
+        .map(|(package, _)| *package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    tools::run(Command::new("apt-get").arg("update"))?;
+    tools::run(
+        Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends"])
+            .args(&missing)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+/// Runs the layer; expects `dist/` built (the plugin zip bundles its files).
+pub fn run() -> Step {
+    ensure_packages()?;
+    ensure_e2e_packages()?;
+    // tests/wordpress/site.mjs installs this zip, as a webmaster uploads it.
+    let zip = wordpress::package()?;
+    eprintln!("xtask: the test sites install {}", zip.display());
+    // tests/wordpress/phpunit.test.mjs runs the plugin's PHPUnit suites against a started site.
+    tools::run(Command::new("node").args(["--test", "--test-concurrency=1", "tests/wordpress/"]))
+}
