@@ -57,7 +57,15 @@ async function chooseInSidebar(page, label, value) {
   await select.selectOption(value);
 }
 
-test('the block is inserted through the editor, previews the real widget, follows its controls and is saved', async () => {
+/** The plugin's own strings in the editor, by site language (the editor script's translations). */
+const EDITOR_STRINGS = {
+  en_US: { panel: 'Feed and layout', category: 'Category of this site\'s posts' },
+  id_ID: { panel: 'Feed dan tata letak', category: 'Kategori pos situs ini' },
+};
+
+for (const locale of ['en_US', 'id_ID']) test(`the block is inserted through the editor, previews the real widget, follows its controls and is saved (${locale})`, async () => {
+  const strings = EDITOR_STRINGS[locale];
+  await site.setLocale(locale);
   const page = await browser.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -72,9 +80,10 @@ test('the block is inserted through the editor, previews the real widget, follow
   await page.locator('.editor-post-title__input, [aria-label="Add title"]').first().fill('Berita dari blok');
 
   // The inserter, as a webmaster uses it.
-  await page.getByRole('button', { name: /Toggle block inserter|Add block/ }).first().click();
-  await page.getByPlaceholder('Search').first().fill('Kabar News');
-  await page.getByRole('option', { name: /Kabar News/ }).first().click();
+  // (By class names: WordPress's own labels may be translated.)
+  await page.locator('.edit-post-header-toolbar__inserter-toggle').click();
+  await page.locator('.block-editor-inserter__search input').first().fill('Kabar News');
+  await page.locator('.editor-block-list-item-kabar-news').first().click();
 
   const frame = await canvas(page);
   await widgetState(frame, 'ready');
@@ -90,6 +99,7 @@ test('the block is inserted through the editor, previews the real widget, follow
   // on its Block tab.
   await page.evaluate(() => window.wp.data.dispatch('core/edit-post').openGeneralSidebar('edit-post/block'));
   await page.locator('.block-editor-block-inspector').waitFor();
+  await page.locator('.block-editor-block-inspector').getByRole('button', { name: strings.panel }).waitFor();
   await chooseInSidebar(page, 'layout', 'list');
   await frame.waitForFunction(() => document.querySelector('kabar-news').getAttribute('layout') === 'list');
   await frame.waitForFunction(() => /\blist\b/.test(document.querySelector('kabar-news').shadowRoot.querySelector('[part~="list"]')?.className ?? ''));
@@ -103,7 +113,7 @@ test('the block is inserted through the editor, previews the real widget, follow
 
   // The category picker (this site's categories, from the REST API) narrows the feed.
   const withCategory = site.posts.find((p) => p.category);
-  await chooseInSidebar(page, 'Category of this site\'s posts', withCategory.category);
+  await chooseInSidebar(page, strings.category, withCategory.category);
   await frame.waitForFunction((id) => document.querySelector('kabar-news').getAttribute('feed').includes(`categories=${id}`), withCategory.categoryId);
   await widgetState(frame, 'ready');
   const inCategory = site.posts.filter((p) => p.categoryId === withCategory.categoryId).slice(0, 3).map((p) => p.title);
@@ -112,11 +122,11 @@ test('the block is inserted through the editor, previews the real widget, follow
     return JSON.stringify(shown) === JSON.stringify(titles);
   }, inCategory);
   // Back to every category for the saved page.
-  await chooseInSidebar(page, 'Category of this site\'s posts', '');
+  await chooseInSidebar(page, strings.category, '');
 
   // Publish through the editor.
-  await page.getByRole('button', { name: 'Publish', exact: true }).first().click();
-  await page.locator('.editor-post-publish-panel').getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.locator('.editor-post-publish-panel__toggle').click();
+  await page.locator('.editor-post-publish-panel .editor-post-publish-button').click();
   await page.waitForFunction(() => window.wp.data.select('core/editor').getCurrentPost().status === 'publish');
   const saved = await page.evaluate(() => ({
     link: window.wp.data.select('core/editor').getPermalink(),
@@ -125,16 +135,17 @@ test('the block is inserted through the editor, previews the real widget, follow
   assert.match(saved.content, /<!-- wp:kabar\/news \{[^}]*"layout":"list"[^}]*\} \/-->/);
   assert.deepEqual(errors, [], 'no script error in the editor');
   await page.close();
-  site.blockPage = saved.link;
+  site.blockPages = { ...site.blockPages, [locale]: saved.link };
 });
 
 for (const locale of ['en_US', 'id_ID']) {
   test(`the saved page shows the posts as cards and a click opens the reader (${locale})`, async () => {
-    assert.ok(site.blockPage, 'the editor test saved a page');
+    const saved = site.blockPages?.[locale];
+    assert.ok(saved, 'the editor test saved a page');
     await site.setLocale(locale);
     const context = await browser.context.browser()?.newContext() ?? browser.context;
     const page = await context.newPage();
-    await page.goto(site.blockPage);
+    await page.goto(saved);
     const html = await page.evaluate(() => document.documentElement.lang);
     assert.equal(html, locale === 'id_ID' ? 'id-ID' : 'en-US');
     await widgetState(page, 'ready');
