@@ -235,7 +235,10 @@ pub fn mo(catalogue: &BTreeMap<String, String>) -> Vec<u8> {
     let count = catalogue.len() as u32;
     let originals_at = HEADER;
     let translations_at = originals_at + 8 * count;
-    let mut strings_at = translations_at + 8 * count;
+    // The (empty) hash table sits where the strings start: readers such as WordPress's POMO take
+    // its offset as the end of the translation table and the start of the strings.
+    let hash_at = translations_at + 8 * count;
+    let mut strings_at = hash_at;
     let mut originals = Vec::new();
     let mut translations = Vec::new();
     let mut pool = Vec::new();
@@ -260,11 +263,10 @@ pub fn mo(catalogue: &BTreeMap<String, String>) -> Vec<u8> {
         originals_at,
         translations_at,
         0,
-        strings_at,
+        hash_at,
     ] {
         out.extend_from_slice(&word.to_le_bytes());
     }
-    // The hash table's offset (the last header word) points past the strings, with size 0.
     out.extend_from_slice(&originals);
     out.extend_from_slice(&translations);
     out.extend_from_slice(&pool);
@@ -365,6 +367,9 @@ msgstr "Bilang \"hai\"\n"
         let bytes = mo(&catalogue);
         assert_eq!(word(&bytes, 0), 0x9504_12de);
         assert_eq!(word(&bytes, 2), 4);
+        // An empty hash table at the start of the strings, right after the two tables.
+        assert_eq!(word(&bytes, 5), 0);
+        assert_eq!(word(&bytes, 6), 28 + 16 * 4);
         let (originals, translations) = (word(&bytes, 3) as usize, word(&bytes, 4) as usize);
         let read = |table: usize, index: usize| {
             let length = word(&bytes[table..], index * 2) as usize;
