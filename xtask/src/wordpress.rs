@@ -415,6 +415,33 @@ msgstr "Bilang \"hai\"\n"
         assert!(with_version("readme.txt", b"no tag here".to_vec(), "1").is_err());
     }
 
+    /// The editor script groups controls into panels by attribute name (and hides a few); every
+    /// name it mentions must still be an attribute of the contract, or a renamed attribute would
+    /// silently fall into "More settings".
+    #[test]
+    fn the_editor_script_names_only_contract_attributes() {
+        let script = std::fs::read_to_string(root().join(PLUGIN_DIR).join("block/editor.js"))
+            .unwrap_or_default();
+        let mut named = Vec::new();
+        for marker in ["names: [", "var HIDDEN = ["] {
+            for (at, _) in script.match_indices(marker) {
+                let list = &script[at + marker.len()..];
+                let list = &list[..list.find(']').unwrap_or(0)];
+                named.extend(
+                    list.split(',')
+                        .map(|n| n.trim().trim_matches('\'').to_string()),
+                );
+            }
+        }
+        assert!(named.len() > 20, "{named:?}");
+        for name in &named {
+            assert!(
+                kabar::contract::ATTRIBUTES.iter().any(|a| a.name == name),
+                "block/editor.js names `{name}`, which is not in the contract"
+            );
+        }
+    }
+
     #[test]
     fn the_repository_translation_compiles() {
         let po = std::fs::read_to_string(
