@@ -260,11 +260,12 @@ pub fn mo(catalogue: &BTreeMap<String, String>) -> Vec<u8> {
         originals_at,
         translations_at,
         0,
-        strings_at,
+        translations_at + 8 * count,
     ] {
         out.extend_from_slice(&word.to_le_bytes());
     }
-    // The hash table's offset (the last header word) points past the strings, with size 0.
+    // The hash table (size 0) starts right after the translations table: WordPress's MO reader
+    // takes that table's length from the hash table's offset and refuses the file otherwise.
     out.extend_from_slice(&originals);
     out.extend_from_slice(&translations);
     out.extend_from_slice(&pool);
@@ -366,6 +367,12 @@ msgstr "Bilang \"hai\"\n"
         assert_eq!(word(&bytes, 0), 0x9504_12de);
         assert_eq!(word(&bytes, 2), 4);
         let (originals, translations) = (word(&bytes, 3) as usize, word(&bytes, 4) as usize);
+        assert_eq!(word(&bytes, 5), 0, "no hash table");
+        assert_eq!(
+            word(&bytes, 6) as usize,
+            translations + 8 * 4,
+            "as pomo/mo.php reads it"
+        );
         let read = |table: usize, index: usize| {
             let length = word(&bytes[table..], index * 2) as usize;
             let offset = word(&bytes[table..], index * 2 + 1) as usize;
