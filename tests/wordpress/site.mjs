@@ -132,11 +132,16 @@ function run(cmd, args, options = {}) {
 // parent), so stopping one signals the whole group. If the test process dies first, the groups
 // are killed on its way out.
 const running = new Set();
-process.on('exit', () => {
+function killRunning() {
   for (const child of running) {
     try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
   }
-});
+}
+process.on('exit', killRunning);
+// Interrupted (Ctrl-C, a timeout): a signal does not run 'exit' handlers by itself.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => { killRunning(); process.exit(130); });
+}
 
 function spawnServer(cmd, args, options) {
   const child = spawn(cmd, args, { ...options, detached: true });
@@ -298,12 +303,25 @@ async function startDatabase(site) {
   const datadir = path.join(site.dir, 'mysql');
   const socket = path.join(site.dir, 'mysqld.sock');
   site.socket = socket;
-  run('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--user=root',
-    '--auth-root-authentication-method=normal', '--skip-test-db', '--skip-name-resolve']);
+  const tmpdir = path.join(site.dir, 'tmp');
+  fs.mkdirSync(tmpdir);
+  // mariadbd --bootstrap crashed once here (signal 11 freeing an Aria temporary table, on a
+  // loaded 2-core machine with other MariaDB servers running); start again with a fresh datadir.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      run('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--user=root',
+        '--auth-root-authentication-method=normal', '--skip-test-db', '--skip-name-resolve', `--tmpdir=${tmpdir}`]);
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.error(`site: mariadb-install-db failed (attempt ${attempt}), retrying: ${String(error.message).split('\n')[0]}`);
+      fs.rmSync(datadir, { recursive: true, force: true });
+    }
+  }
   const log = path.join(site.dir, 'mariadb.err');
   const mariadbd = spawnServer('mariadbd', ['--no-defaults', `--datadir=${datadir}`, `--socket=${socket}`,
     '--skip-networking', '--user=root', `--pid-file=${path.join(site.dir, 'mariadbd.pid')}`, `--log-error=${log}`,
-    `--tmpdir=${site.dir}`, '--innodb-buffer-pool-size=32M', '--innodb-log-file-size=16M', '--skip-log-bin',
+    `--tmpdir=${tmpdir}`, '--innodb-buffer-pool-size=32M', '--innodb-log-file-size=16M', '--skip-log-bin',
     '--skip-name-resolve'], { stdio: 'ignore' });
   site.children.push(mariadbd);
   const exited = new Promise((resolve) => mariadbd.once('exit', resolve));
