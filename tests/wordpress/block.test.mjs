@@ -259,3 +259,7 @@ test('the cards replace the PHP headlines without moving what is below them (CLS
     assert.ok(measured.shift <= 0.01, `${layout.name}: layout shift ${measured.shift} ${JSON.stringify(measured.shifts)}`);
   }
 });
+
+test('WordPress printed no notice, warning or deprecation from the plugin', () => {
+  assert.deepEqual(site.pluginNotices(), []);
+});

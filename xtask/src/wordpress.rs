@@ -235,7 +235,10 @@ pub fn mo(catalogue: &BTreeMap<String, String>) -> Vec<u8> {
     let count = catalogue.len() as u32;
     let originals_at = HEADER;
     let translations_at = originals_at + 8 * count;
-    let mut strings_at = translations_at + 8 * count;
+    // The (empty) hash table sits where the strings start: readers such as WordPress's POMO take
+    // its offset as the end of the translation table and the start of the strings.
+    let hash_at = translations_at + 8 * count;
+    let mut strings_at = hash_at;
     let mut originals = Vec::new();
     let mut translations = Vec::new();
     let mut pool = Vec::new();
@@ -260,12 +263,10 @@ pub fn mo(catalogue: &BTreeMap<String, String>) -> Vec<u8> {
         originals_at,
         translations_at,
         0,
-        translations_at + 8 * count,
+        hash_at,
     ] {
         out.extend_from_slice(&word.to_le_bytes());
     }
-    // The hash table (size 0) starts right after the translations table: WordPress's MO reader
-    // takes that table's length from the hash table's offset and refuses the file otherwise.
     out.extend_from_slice(&originals);
     out.extend_from_slice(&translations);
     out.extend_from_slice(&pool);
@@ -366,13 +367,10 @@ msgstr "Bilang \"hai\"\n"
         let bytes = mo(&catalogue);
         assert_eq!(word(&bytes, 0), 0x9504_12de);
         assert_eq!(word(&bytes, 2), 4);
+        // An empty hash table at the start of the strings, right after the two tables.
+        assert_eq!(word(&bytes, 5), 0);
+        assert_eq!(word(&bytes, 6), 28 + 16 * 4);
         let (originals, translations) = (word(&bytes, 3) as usize, word(&bytes, 4) as usize);
-        assert_eq!(word(&bytes, 5), 0, "no hash table");
-        assert_eq!(
-            word(&bytes, 6) as usize,
-            translations + 8 * 4,
-            "as pomo/mo.php reads it"
-        );
         let read = |table: usize, index: usize| {
             let length = word(&bytes[table..], index * 2) as usize;
             let offset = word(&bytes[table..], index * 2 + 1) as usize;
@@ -415,6 +413,33 @@ msgstr "Bilang \"hai\"\n"
         assert!(text.contains(" * Version:           9.8.7\n"));
         assert!(text.contains("'KABAR_NEWS_VERSION', '9.8.7'"));
         assert!(with_version("readme.txt", b"no tag here".to_vec(), "1").is_err());
+    }
+
+    /// The editor script groups controls into panels by attribute name (and hides a few); every
+    /// name it mentions must still be an attribute of the contract, or a renamed attribute would
+    /// silently fall into "More settings".
+    #[test]
+    fn the_editor_script_names_only_contract_attributes() {
+        let script = std::fs::read_to_string(root().join(PLUGIN_DIR).join("block/editor.js"))
+            .unwrap_or_default();
+        let mut named = Vec::new();
+        for marker in ["names: [", "var HIDDEN = ["] {
+            for (at, _) in script.match_indices(marker) {
+                let list = &script[at + marker.len()..];
+                let list = &list[..list.find(']').unwrap_or(0)];
+                named.extend(
+                    list.split(',')
+                        .map(|n| n.trim().trim_matches('\'').to_string()),
+                );
+            }
+        }
+        assert!(named.len() > 20, "{named:?}");
+        for name in &named {
+            assert!(
+                kabar::contract::ATTRIBUTES.iter().any(|a| a.name == name),
+                "block/editor.js names `{name}`, which is not in the contract"
+            );
+        }
     }
 
     #[test]

@@ -52,7 +52,19 @@ final class Kabar_News_Plugin {
 	 */
 	public static function contract() {
 		if ( null === self::$contract ) {
-			self::$contract = Kabar_News_Contract::from_file( KABAR_NEWS_DIR . '/assets/contract.json' );
+			try {
+				self::$contract = Kabar_News_Contract::from_file( KABAR_NEWS_DIR . '/assets/contract.json' );
+			} catch ( RuntimeException $e ) {
+				// A copy of the source folder without the built assets: say so, never break the site.
+				self::$contract = Kabar_News_Contract::from_json( '{"attributes":[]}' );
+				$message        = $e->getMessage();
+				add_action(
+					'admin_notices',
+					static function () use ( $message ) {
+						echo '<div class="notice notice-error"><p>' . esc_html( $message ) . '</p></div>';
+					}
+				);
+			}
 		}
 		return self::$contract;
 	}
@@ -229,6 +241,9 @@ final class Kabar_News_Plugin {
 	 * @return string
 	 */
 	public static function render( array $given ) {
+		if ( null === self::contract()->get( 'feed' ) ) {
+			return '<!-- ' . esc_html__( 'Kabar News is not built: assets/contract.json is missing.', 'kabar-news' ) . ' -->';
+		}
 		$settings = self::settings();
 		$widget   = new Kabar_News_Widget( self::contract() );
 		$resolved = $widget->resolve( $given, $settings['defaults'] );
