@@ -169,6 +169,38 @@ test('a widget on a WordPress page shows an allowlisted feed through the relay, 
   }
 });
 
+test('the shortcode points an allowlisted feed at the relay, and any other feed at itself', async () => {
+  const allowed = `${upstream.url}/feed.xml`;
+  const other = 'https://berita.example.go.id/feed/';
+  const { url } = await site.createPage({ title: 'Dua sumber', content: `[kabar_news feed="${allowed}"]\n\n[kabar_news feed="${other}"]` });
+  const html = await (await fetch(url)).text();
+  const feeds = [...html.matchAll(/<kabar-news[^>]*\sfeed="([^"]+)"/g)].map((m) => new URL(m[1].replace(/&amp;/g, '&').replace(/&#0?38;/g, '&')));
+  assert.equal(feeds.length, 2, html.slice(0, 500));
+  assert.equal(feeds[0].origin, site.url);
+  assert.match(feeds[0].pathname + feeds[0].search, /kabar\/v1\/feed/);
+  assert.equal(feeds[0].searchParams.get('url'), allowed);
+  assert.equal(feeds[1].href, other);
+});
+
+test('with relay_cache_minutes 0 every request reaches the upstream', async () => {
+  await site.settings({ relay_cache_minutes: 0 });
+  try {
+    let served = 0;
+    upstream.route('/uncached.xml', (req, res) => {
+      served += 1;
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(rssFeed(upstream.url));
+    });
+    for (let i = 0; i < 2; i += 1) {
+      const answer = await relay(`${upstream.url}/uncached.xml`);
+      assert.equal(answer.status, 200, answer.text);
+      assert.equal(answer.headers.get('x-kabar-relay'), 'miss');
+    }
+    assert.equal(served, 2);
+  } finally {
+    await site.settings({ relay_cache_minutes: 10 });
+  }
+});
+
 test('WordPress printed no notice, warning or deprecation from the plugin', () => {
   assert.deepEqual(site.pluginNotices(), []);
 });

@@ -149,6 +149,13 @@ test('a hostile shortcode attribute stays inside its attribute', async () => {
   }
 });
 
+test('an unknown shortcode attribute is ignored, named in an HTML comment for the webmaster', async () => {
+  const { url } = await site.createPage({ title: 'Salah ketik', content: '[kabar_news limit="2" colour="red"]' });
+  const html = await (await fetch(url)).text();
+  assert.match(html, /<!--[^>]*colour[^>]*-->/);
+  assert.doesNotMatch(html, /<kabar-news[^>]*\scolour=/);
+});
+
 test('WordPress printed no notice, warning or deprecation from the plugin', () => {
   assert.deepEqual(site.pluginNotices(), []);
 });

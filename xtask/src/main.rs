@@ -26,12 +26,17 @@ fn main() -> ExitCode {
         Some("dist") => dist::run().map(|_| ()),
         Some("release") => release::run(&args[1..]),
         Some("serve") => serve::run(&args[1..]),
-        Some("test") => test::run(),
+        Some("test") => match args.get(1).map(String::as_str) {
+            None => test::run(),
+            // Only the real-WordPress layer, on the dist/ already built.
+            Some("--wordpress") => wordpress_test::run(),
+            Some(other) => Err(format!("cargo xtask test: unknown option {other}")),
+        },
         Some("bench") => bench::run(&args[1..]),
         Some("entities") => entities::run(&args[1..]),
         Some("wordpress") => wordpress::run(&args[1..]),
         _ => Err(format!(
-            "usage: cargo xtask dist | release [--no-build] | serve [--port N] | test | bench [options] | entities <entities.json> | wordpress [--no-build]\n{}",
+            "usage: cargo xtask dist | release [--no-build] | serve [--port N] | test [--wordpress] | bench [options] | entities <entities.json> | wordpress [--no-build]\n{}",
             bench::USAGE
         )),
     };

@@ -8,8 +8,18 @@ use crate::tools::{self, ensure_e2e_packages};
 use crate::{wordpress, Step};
 
 /// The Debian packages this layer runs on, and a file each installs (to skip apt when present).
-const PACKAGES: [(&str, &str); 10] = [
+/// The theme and the core translations (id_ID) are only Recommends of `wordpress`, which
+/// `--no-install-recommends` leaves out: named here.
+const PACKAGES: [(&str, &str); 12] = [
     ("wordpress", "/usr/share/wordpress/wp-settings.php"),
+    (
+        "wordpress-theme-twentytwentythree",
+        "/usr/share/wordpress/wp-content/themes/twentytwentythree/style.css",
+    ),
+    (
+        "wordpress-l10n",
+        "/usr/share/wordpress/wp-content/languages/id_ID.mo",
+    ),
     ("php8.2-cli", "/usr/bin/php8.2"),
     ("php8.2-mysql", "/etc/php/8.2/mods-available/mysqli.ini"),
     ("php8.2-gd", "/etc/php/8.2/mods-available/gd.ini"),
