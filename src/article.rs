@@ -32,6 +32,45 @@ pub struct Article {
     pub tags: Vec<String>,
     /// Files attached to the article (JSON Feed attachments, RSS/Atom enclosures).
     pub attachments: Vec<Attachment>,
+    /// The feed it came from, when that is known: set when several feeds are merged, or read
+    /// from a merged feed's `_kabar` extension.
+    pub source: Option<ArticleSource>,
+}
+
+/// The feed an article came from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ArticleSource {
+    /// The feed's URL.
+    pub feed: String,
+    /// The name shown for it: the feed's title, else its site's host.
+    pub name: String,
+}
+
+impl ArticleSource {
+    /// The source for a feed at `feed_url` whose title is `title` (blank titles don't count).
+    pub fn new(feed_url: &str, title: Option<&str>) -> Self {
+        let name = title
+            .map(crate::text::collapse_whitespace)
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| host_of(feed_url).to_string());
+        ArticleSource {
+            feed: feed_url.to_string(),
+            name,
+        }
+    }
+}
+
+/// The host of a URL without `www.`, or the URL itself when it has none.
+pub fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    if host.is_empty() {
+        url
+    } else {
+        host
+    }
 }
 
 impl Article {
@@ -206,6 +245,15 @@ mod tests {
             (bare.label().as_str(), bare.details(true)),
             ("Lampiran", None)
         );
+    }
+
+    #[test]
+    fn a_source_is_named_by_its_title_else_its_host() {
+        let titled = ArticleSource::new("https://dinkes.go.id/feed/", Some("  Dinas  Kesehatan "));
+        assert_eq!(titled.name, "Dinas Kesehatan");
+        let untitled = ArticleSource::new("https://www.bappeda.go.id:8443/feed.json", Some(" "));
+        assert_eq!(untitled.name, "bappeda.go.id:8443");
+        assert_eq!(ArticleSource::new("/lokal.json", None).name, "/lokal.json");
     }
 
     #[test]
