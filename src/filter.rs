@@ -169,19 +169,17 @@ pub fn chip_names(articles: &[Article], chips: Chips, feeds: &[String]) -> Vec<S
         Chips::Off => Vec::new(),
         Chips::Category => sections(articles),
         Chips::Source => {
-            let mut named: Vec<(usize, &str)> = Vec::new();
-            for source in articles.iter().filter_map(|a| a.source.as_ref()) {
-                if !named.iter().any(|(_, name)| *name == source.name) {
-                    let rank = feeds.iter().position(|f| *f == source.feed);
-                    named.push((rank.unwrap_or(feeds.len()), &source.name));
+            // The webmaster's order; sources outside it (a merged feed's) as they first show.
+            let mut names: Vec<String> = Vec::new();
+            for feed in feeds.iter().map(Some).chain([None]) {
+                for source in articles.iter().filter_map(|a| a.source.as_ref()) {
+                    let wanted = feed.map_or(!feeds.contains(&source.feed), |f| *f == source.feed);
+                    if wanted && !names.contains(&source.name) {
+                        names.push(source.name.clone());
+                    }
                 }
             }
-            // Stable: sources outside the list (a merged feed's) keep the order they first show.
-            named.sort_by_key(|(rank, _)| *rank);
-            named
-                .into_iter()
-                .map(|(_, name)| name.to_string())
-                .collect()
+            names
         }
     }
 }

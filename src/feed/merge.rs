@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::Sort;
+use super::{sort_articles, Sort};
 use crate::article::{Article, ArticleSource};
 
 /// Merges the articles of several sources, given in the webmaster's order, each list in its
@@ -21,42 +21,32 @@ use crate::article::{Article, ArticleSource};
 ///
 /// A source that failed is simply not passed: the others merge as if it had no articles.
 pub fn merge(sources: &[(&ArticleSource, &[Article])], sort: Sort) -> Vec<Article> {
-    let mut links: HashSet<&str> = HashSet::new();
-    let mut source_ids: HashSet<(usize, &str)> = HashSet::new();
+    // Sets of strings and the stable sort the parser already uses: no new code in the bundle.
+    let mut links: HashSet<String> = HashSet::new();
+    let mut source_ids: HashSet<String> = HashSet::new();
     let mut ids: HashSet<String> = HashSet::new();
-    // (date, source number, position, article): the key is unique, so any sort is stable.
-    let mut kept: Vec<(Option<i64>, usize, usize, Article)> = Vec::new();
-    for (source_index, (source, articles)) in sources.iter().enumerate() {
-        for (position, article) in articles.iter().enumerate() {
-            let link_seen = article
-                .url
-                .as_deref()
-                .is_some_and(|url| links.contains(url));
-            if link_seen || !source_ids.insert((source_index, article.id.as_str())) {
+    let mut merged: Vec<Article> = Vec::new();
+    for (number, (source, articles)) in (1..).zip(sources) {
+        for article in articles.iter() {
+            let link_seen = article.url.as_ref().is_some_and(|url| links.contains(url));
+            if link_seen || !source_ids.insert(format!("{number} {}", article.id)) {
                 continue;
             }
-            if let Some(url) = article.url.as_deref() {
-                links.insert(url);
-            }
+            links.extend(article.url.clone());
             let mut article = article.clone();
             while ids.contains(&article.id) {
-                article.id = format!("{}~{}", article.id, source_index + 1);
+                article.id = format!("{}~{number}", article.id);
             }
             ids.insert(article.id.clone());
             if article.source.is_none() {
                 article.source = Some((*source).clone());
             }
-            let date = article.date().map(|d| d.unix_seconds);
-            kept.push((date, source_index, position, article));
+            merged.push(article);
         }
     }
-    if sort == Sort::Newest {
-        // Dated before undated, newer before older, then source order and position.
-        kept.sort_by_key(|(date, source, position, _)| {
-            (date.is_none(), std::cmp::Reverse(*date), *source, *position)
-        });
-    }
-    kept.into_iter().map(|(.., article)| article).collect()
+    // Stable: in source order, then position, so ties keep that order.
+    sort_articles(&mut merged, sort);
+    merged
 }
 
 #[cfg(test)]
