@@ -156,16 +156,11 @@ impl Sources {
                 return Some(Ok(merged));
             }
         }
-        // Several: one language only if they agree; each feed's notes name it.
+        // Several: one language only if they agree. Each feed's notes went to the console as it
+        // arrived, naming it, so arrivals do not repeat them.
         let language = &first.language;
         if read.iter().all(|(_, feed)| &feed.language == language) {
             merged.language.clone_from(language);
-        }
-        for (slot, feed) in &read {
-            merged.warnings.extend(feed.skip_summary(&slot.url));
-            merged
-                .warnings
-                .extend(feed.warnings.iter().map(|w| format!("{}: {w}", slot.url)));
         }
         Some(Ok(merged))
     }

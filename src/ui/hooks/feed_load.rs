@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::feed_source::FeedSource;
@@ -48,13 +47,9 @@ pub fn use_feed_load(
                         .filter(|index| !fresh[*index])
                         .filter_map(|index| {
                             let (source, dispatcher) = (source.clone(), dispatcher.clone());
-                            source.clone().fetch(index, move || {
-                                // Drawing the cards is a task of its own: parsing a large feed
-                                // and rendering in one would block the page for longer than
-                                // either.
-                                Timeout::new(0, move || source.dispatch_arrival(&dispatcher))
-                                    .forget();
-                            })
+                            source
+                                .clone()
+                                .fetch(index, move || source.queue_arrival(dispatcher))
                         })
                         .collect()
                 }

@@ -29,6 +29,8 @@ pub struct FeedSource {
     texts: Rc<RefCell<Vec<Option<Fetched>>>>,
     sources: Rc<RefCell<Sources>>,
     retries: Rc<RefCell<Vec<FeedRequest>>>,
+    /// A merge and render is queued; arrivals before it runs join it.
+    queued: Rc<RefCell<bool>>,
 }
 
 /// The widget's `FeedSource`, brought up to date with this render's settings.
@@ -41,6 +43,7 @@ pub fn use_feed_source(config: &Rc<Config>) -> FeedSource {
         texts: use_mut_ref(Vec::new),
         sources: use_mut_ref(Sources::default),
         retries: use_mut_ref(Vec::new),
+        queued: use_mut_ref(|| false),
     }
 }
 
@@ -109,8 +112,19 @@ impl FeedSource {
                 }
                 read_and_save(&config, &url, fetched)
             });
-            if let Err(error) = &outcome {
-                source.warn(index, error);
+            match &outcome {
+                Err(error) => source.warn(index, error),
+                // With several feeds, each one's notes are said once, naming it, as it arrives.
+                Ok(feed) if source.count() > 1 => {
+                    for line in feed
+                        .skip_summary(&url)
+                        .into_iter()
+                        .chain(feed.warnings.iter().map(|w| format!("{url}: {w}")))
+                    {
+                        browser::warn(&format!("Kabar: {line}"));
+                    }
+                }
+                Ok(_) => {}
             }
             source.sources.borrow_mut().set(index, outcome);
             on_arrival();
@@ -121,9 +135,24 @@ impl FeedSource {
     pub fn retry_unavailable(&self, dispatcher: &UseReducerDispatcher<WidgetState>) {
         for (index, _) in self.unavailable() {
             let (source, dispatcher) = (self.clone(), dispatcher.clone());
-            let request = self.fetch(index, move || source.dispatch_arrival(&dispatcher));
+            let request = self.fetch(index, move || source.queue_arrival(dispatcher));
             self.retries.borrow_mut().extend(request);
         }
+    }
+
+    /// Shows what has arrived in a task of its own: parsing a large feed and drawing the cards
+    /// in one would block the page for longer than either. Feeds that arrive before it runs
+    /// join it, so the list is merged once for them all.
+    pub fn queue_arrival(&self, dispatcher: UseReducerDispatcher<WidgetState>) {
+        if std::mem::replace(&mut *self.queued.borrow_mut(), true) {
+            return;
+        }
+        let source = self.clone();
+        Timeout::new(0, move || {
+            *source.queued.borrow_mut() = false;
+            source.dispatch_arrival(&dispatcher);
+        })
+        .forget();
     }
 
     /// Shows what has arrived so far: the merged articles and the feeds that failed, or the
