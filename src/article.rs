@@ -32,6 +32,45 @@ pub struct Article {
     pub tags: Vec<String>,
     /// Files attached to the article (JSON Feed attachments, RSS/Atom enclosures).
     pub attachments: Vec<Attachment>,
+    /// The feed it came from, when that is known: set when several feeds are merged, or read
+    /// from a merged feed's `_kabar` extension.
+    pub source: Option<ArticleSource>,
+}
+
+/// The feed an article came from; `{feed, name}` in the JS API and events.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct ArticleSource {
+    /// The feed's URL.
+    pub feed: String,
+    /// The name shown for it: the feed's title, else its site's host.
+    pub name: String,
+}
+
+impl ArticleSource {
+    /// The source for a feed at `feed_url` whose title is `title` (blank titles don't count).
+    pub fn new(feed_url: &str, title: Option<&str>) -> Self {
+        let name = title
+            .map(crate::text::collapse_whitespace)
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| host_of(feed_url).to_string());
+        ArticleSource {
+            feed: feed_url.to_string(),
+            name,
+        }
+    }
+}
+
+/// The host of a URL without `www.`, or the URL itself when it has none.
+pub fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    if host.is_empty() {
+        url
+    } else {
+        host
+    }
 }
 
 impl Article {
@@ -49,6 +88,23 @@ impl Article {
             .iter()
             .find(|(shown, _)| shown == name)
             .map(|(_, term)| term.as_str())
+    }
+
+    /// What `show="source"` names: the feed's name when the article came from a feed other than
+    /// the widget's only one (it reads several, or a merged feed named it), else its link's host.
+    pub fn source_label(&self, widget_feeds: &[String]) -> Option<&str> {
+        match self.named_source(widget_feeds) {
+            Some(source) => Some(&source.name),
+            None => self.url.as_deref().map(host_of),
+        }
+    }
+
+    /// The article's source when it is worth naming: the widget reads several feeds, or a
+    /// merged feed named a source other than the widget's feed.
+    pub fn named_source(&self, widget_feeds: &[String]) -> Option<&ArticleSource> {
+        self.source
+            .as_ref()
+            .filter(|source| widget_feeds.len() > 1 || !widget_feeds.contains(&source.feed))
     }
 
     /// When the article last happened: published, else modified. Used for sorting.
@@ -206,6 +262,47 @@ mod tests {
             (bare.label().as_str(), bare.details(true)),
             ("Lampiran", None)
         );
+    }
+
+    #[test]
+    fn the_source_shown_is_the_link_host_for_one_feed_else_the_feeds_name() {
+        let widget = ["https://kab.go.id/feed.json".to_string()];
+        let mut article = Article {
+            id: "1".into(),
+            url: Some("https://www.kab.go.id/berita/1".into()),
+            title: "Judul".into(),
+            summary: String::new(),
+            content: Content::Text(String::new()),
+            image: None,
+            published: None,
+            modified: None,
+            authors: Vec::new(),
+            categories: Vec::new(),
+            category_terms: Vec::new(),
+            tags: Vec::new(),
+            attachments: Vec::new(),
+            source: Some(ArticleSource::new(&widget[0], Some("Kabupaten"))),
+        };
+        assert_eq!(article.source_label(&widget), Some("kab.go.id"));
+        let two = [widget[0].clone(), "https://kec.go.id/feed/".to_string()];
+        assert_eq!(article.source_label(&two), Some("Kabupaten"));
+        // Named by a merged feed's `_kabar`: that name, even with one feed.
+        article.source = Some(ArticleSource::new(
+            "https://kec.go.id/feed/",
+            Some("Kecamatan"),
+        ));
+        assert_eq!(article.source_label(&widget), Some("Kecamatan"));
+        article.source = None;
+        assert_eq!(article.source_label(&two), Some("kab.go.id"));
+    }
+
+    #[test]
+    fn a_source_is_named_by_its_title_else_its_host() {
+        let titled = ArticleSource::new("https://dinkes.go.id/feed/", Some("  Dinas  Kesehatan "));
+        assert_eq!(titled.name, "Dinas Kesehatan");
+        let untitled = ArticleSource::new("https://www.bappeda.go.id:8443/feed.json", Some(" "));
+        assert_eq!(untitled.name, "bappeda.go.id:8443");
+        assert_eq!(ArticleSource::new("/lokal.json", None).name, "/lokal.json");
     }
 
     #[test]

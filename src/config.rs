@@ -74,8 +74,11 @@ pub const ATTR_TIMEZONE: &str = "timezone";
 pub const ATTR_FEED_TIMEZONE: &str = "feed-timezone";
 /// Shows a search box that filters the loaded articles (a boolean attribute).
 pub const ATTR_SEARCH: &str = "search";
-/// Shows category chips that filter the loaded articles (a boolean attribute).
+/// Shows chips that filter the loaded articles: by category (present, or `category`) or by
+/// source (`source`).
 pub const ATTR_CHIPS: &str = "chips";
+/// The most feeds one widget reads; more are merged ahead of time (`kabar merge`).
+pub const MAX_FEEDS: usize = 12;
 /// JSON object of visible strings to override, e.g. `{"read_more": "Selengkapnya"}`; each
 /// string also has its own `text-…` attribute (see [`Strings::KEYS`]).
 pub const ATTR_STRINGS: &str = "strings";
@@ -314,8 +317,9 @@ pub struct Page<'a> {
 /// A widget's validated configuration.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
-    /// The absolute feed URL, or the reason there is none.
-    pub feed: Result<String, FeedUrlProblem>,
+    /// The absolute feed URLs (one to [`MAX_FEEDS`], no repeats, in the webmaster's order), or
+    /// the reason there is none.
+    pub feed: Result<Vec<String>, FeedUrlProblem>,
     /// Cards to show, 1..=MAX_LIMIT.
     pub limit: usize,
     /// Card arrangement.
@@ -368,12 +372,24 @@ pub struct Config {
     pub feed_offset_minutes: i32,
     /// Whether visitors get a search box.
     pub search: bool,
-    /// Whether visitors get category chips.
-    pub chips: bool,
+    /// Which chips visitors get, if any.
+    pub chips: Chips,
     /// Every visible string: the language's, with the webmaster's overrides.
     pub strings: &'static Strings,
     /// Seconds between automatic moves, if the layout moves by itself.
     pub autoplay: Option<u32>,
+}
+
+/// The chips that filter the loaded articles.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Chips {
+    /// No chips.
+    #[default]
+    Off,
+    /// One chip per section (first category, else tag).
+    Category,
+    /// One chip per source feed.
+    Source,
 }
 
 /// Why the widget has no usable feed address.
@@ -522,8 +538,8 @@ mod tests {
         ]);
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(
-            c.feed.as_deref(),
-            Ok("https://batanghari.go.id/berita/feed.json")
+            c.feed,
+            Ok(vec!["https://batanghari.go.id/berita/feed.json".to_string()])
         );
         assert_eq!((c.limit, c.layout, c.lang), (4, Layout::List, Lang::En));
     }
@@ -560,8 +576,10 @@ mod tests {
             "https://kec.go.id/api/frontend/v1/artikel?page[size]=6",
         )]);
         assert_eq!(
-            c.feed.as_deref(),
-            Ok("https://kec.go.id/api/frontend/v1/artikel?page[size]=6&filter[status]=1")
+            c.feed,
+            Ok(vec![
+                "https://kec.go.id/api/frontend/v1/artikel?page[size]=6&filter[status]=1".into()
+            ])
         );
         let (c, w) = config(&[("feed", "/api/frontend/v1/artikel"), ("format", "jsonapi")]);
         assert!(w.is_empty(), "{w:?}");
@@ -971,9 +989,57 @@ mod tests {
     #[test]
     fn boolean_attributes() {
         assert!(config(&[("feed", "/f"), ("search", "")]).0.search);
-        assert!(config(&[("feed", "/f"), ("chips", "chips")]).0.chips);
         assert!(!config(&[("feed", "/f"), ("search", "false")]).0.search);
-        assert!(!config(&[("feed", "/f")]).0.chips);
+    }
+
+    #[test]
+    fn chips_by_category_or_by_source() {
+        let chips = |value: Option<&str>| {
+            let mut attrs = vec![("feed", "/f")];
+            attrs.extend(value.map(|v| ("chips", v)));
+            let (c, w) = config(&attrs);
+            (c.chips, w.len())
+        };
+        assert_eq!(chips(None), (Chips::Off, 0));
+        assert_eq!(chips(Some("")), (Chips::Category, 0));
+        assert_eq!(chips(Some("chips")), (Chips::Category, 0));
+        assert_eq!(chips(Some(" Category ")), (Chips::Category, 0));
+        assert_eq!(chips(Some("source")), (Chips::Source, 0));
+        assert_eq!(chips(Some("false")), (Chips::Off, 0));
+        assert_eq!(chips(Some("sumber")), (Chips::Category, 1));
+    }
+
+    #[test]
+    fn several_feeds_separated_by_whitespace_up_to_twelve() {
+        let (c, w) = config(&[(
+            "feed",
+            " /a.json\n https://b.go.id/feed/  javascript:x /a.json ",
+        )]);
+        assert_eq!(
+            c.feed,
+            Ok(vec![
+                "https://batanghari.go.id/a.json".to_string(),
+                "https://b.go.id/feed/".to_string()
+            ])
+        );
+        // The unusable one is named; the repeat is dropped quietly.
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].value.as_deref(), Some("javascript:x"));
+        let many: Vec<String> = (1..=15).map(|n| format!("/f{n}.json")).collect();
+        let (c, w) = config(&[("feed", &many.join(" "))]);
+        assert_eq!(c.feed.as_ref().map(Vec::len), Ok(MAX_FEEDS));
+        assert_eq!(
+            c.feed
+                .as_ref()
+                .ok()
+                .and_then(|f| f.last())
+                .map(String::as_str),
+            Some("https://batanghari.go.id/f12.json")
+        );
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0]
+            .to_string()
+            .contains("lists 15 feeds; only the first 12"));
     }
 
     #[test]

@@ -51,6 +51,8 @@ pub struct Attribute {
 pub enum Kind {
     /// An http(s) URL, absolute or relative to the page.
     Url,
+    /// One or more such URLs separated by whitespace (an array in `Kabar.mount`).
+    Urls,
     /// Free text with a format of its own (a ratio, a colour, a length, a date…), checked when read.
     Text,
     /// A comma list of free words (category names, search words).
@@ -197,6 +199,7 @@ impl Attribute {
                 .join(" | "),
             Kind::Number(_) => "number".into(),
             Kind::Boolean => "boolean".into(),
+            Kind::Urls => "string | string[]".into(),
             Kind::Url | Kind::Text | Kind::List | Kind::Parts(_) | Kind::Json => "string".into(),
         }
     }

@@ -2,6 +2,7 @@
 //! Matching ignores case and accents, so `kesehatan` matches "Kesehatan" and `cafe` "Café".
 
 use crate::article::Article;
+use crate::config::Chips;
 use crate::date::{parse_rfc3339, Timestamp};
 use crate::reading::slugify;
 
@@ -131,15 +132,20 @@ pub fn search_matches(article: &Article, words: &[String]) -> bool {
     words.iter().all(|word| text.contains(word.as_str()))
 }
 
-/// The indices of the articles a visitor's search words and chosen section (chip) let through,
-/// in order.
-pub fn matching(articles: &[Article], query: &str, section: Option<&str>) -> Vec<usize> {
+/// The indices of the articles a visitor's search words and chosen chip (a section, or a source
+/// with `chips="source"`) let through, in order.
+pub fn matching(articles: &[Article], query: &str, chip: Option<&str>, chips: Chips) -> Vec<usize> {
     let words = search_words(query);
     articles
         .iter()
         .enumerate()
         .filter(|(_, a)| search_matches(a, &words))
-        .filter(|(_, a)| section.is_none_or(|chip| in_section(a, chip)))
+        .filter(|(_, a)| {
+            chip.is_none_or(|chip| match chips {
+                Chips::Source => a.source.as_ref().is_some_and(|s| s.name == chip),
+                _ => in_section(a, chip),
+            })
+        })
         .map(|(index, _)| index)
         .collect()
 }
@@ -155,6 +161,27 @@ pub fn in_section(article: &Article, chip: &str) -> bool {
         || article
             .category_term(section)
             .is_some_and(|t| slugify(t) == chip)
+}
+
+/// The chips to offer: the sections, or the sources' names in the webmaster's order.
+pub fn chip_names(articles: &[Article], chips: Chips, feeds: &[String]) -> Vec<String> {
+    match chips {
+        Chips::Off => Vec::new(),
+        Chips::Category => sections(articles),
+        Chips::Source => {
+            // The webmaster's order; sources outside it (a merged feed's) as they first show.
+            let mut names: Vec<String> = Vec::new();
+            for feed in feeds.iter().map(Some).chain([None]) {
+                for source in articles.iter().filter_map(|a| a.source.as_ref()) {
+                    let wanted = feed.map_or(!feeds.contains(&source.feed), |f| *f == source.feed);
+                    if wanted && !names.contains(&source.name) {
+                        names.push(source.name.clone());
+                    }
+                }
+            }
+            names
+        }
+    }
 }
 
 /// The sections (first category or tag) of the articles, most frequent first, for chips.
@@ -269,13 +296,35 @@ mod tests {
     #[test]
     fn a_visitor_search_and_chip_narrow_the_indices() {
         let list = articles();
-        assert_eq!(matching(&list, "", None), [0, 1, 2]);
-        assert_eq!(matching(&list, "sungai", None), [1]);
-        assert_eq!(matching(&list, "", Some("Ekonomi")), [2]);
+        let by_category = Chips::Category;
+        assert_eq!(matching(&list, "", None, by_category), [0, 1, 2]);
+        assert_eq!(matching(&list, "sungai", None, by_category), [1]);
+        assert_eq!(matching(&list, "", Some("Ekonomi"), by_category), [2]);
         assert_eq!(
-            matching(&list, "sungai", Some("Ekonomi")),
+            matching(&list, "sungai", Some("Ekonomi"), by_category),
             Vec::<usize>::new()
         );
+    }
+
+    #[test]
+    fn source_chips_in_the_webmasters_order_filter_by_source() {
+        use crate::article::ArticleSource;
+        let mut list = articles();
+        let feeds = ["https://prov.go.id/feed", "https://kab.go.id/feed"].map(String::from);
+        list[0].source = Some(ArticleSource::new(&feeds[1], Some("Kabupaten")));
+        list[1].source = Some(ArticleSource::new("https://c.go.id/f", Some("Kecamatan")));
+        list[2].source = Some(ArticleSource::new(&feeds[0], None));
+        assert_eq!(
+            chip_names(&list, Chips::Source, &feeds),
+            ["prov.go.id", "Kabupaten", "Kecamatan"]
+        );
+        assert_eq!(matching(&list, "", Some("Kabupaten"), Chips::Source), [0]);
+        assert_eq!(
+            matching(&list, "", Some("Kesehatan"), Chips::Source),
+            Vec::<usize>::new()
+        );
+        assert_eq!(chip_names(&list, Chips::Off, &feeds), Vec::<String>::new());
+        assert_eq!(chip_names(&list, Chips::Category, &feeds), sections(&list));
     }
 
     #[test]

@@ -116,6 +116,8 @@ strings! {
     error_more,
     /// Before the time a cached copy was saved, shown when the network failed.
     saved_at,
+    /// Before the names of the feeds (of several) that could not be loaded.
+    error_sources,
     /// The button that shows articles a refresh found: `{n}` is replaced by the count.
     new_articles,
     /// Announced when the visitor shows them.
@@ -156,6 +158,8 @@ strings! {
     all_sections,
     /// Name of the group of category chips.
     sections_label,
+    /// The label of the group of source chips (`chips="source"`).
+    sources_label,
     /// The button that stops a carousel or ticker moving by itself (pressed = stopped).
     pause,
     /// Name of the carousel and ticker controls.
@@ -233,6 +237,7 @@ static ID: Strings = Strings {
     loading_more: "Memuat berita berikutnya…",
     error_more: "Berita berikutnya tidak dapat dimuat.",
     saved_at: "Sedang luring. Berita tersimpan pukul",
+    error_sources: "Tidak dapat dimuat:",
     new_articles: "Tampilkan {n} berita baru",
     new_articles_shown: "{n} berita baru ditampilkan",
     protected: "Isi berita ini dilindungi kata sandi. Bacalah di situs aslinya.",
@@ -253,6 +258,7 @@ static ID: Strings = Strings {
     no_results: "Tidak ada berita yang cocok.",
     all_sections: "Semua",
     sections_label: "Kategori",
+    sources_label: "Sumber",
     pause: "Jeda",
     slides_label: "Geser berita",
 };
@@ -277,6 +283,7 @@ static EN: Strings = Strings {
     loading_more: "Loading more news…",
     error_more: "More news could not be loaded.",
     saved_at: "Offline. News saved at",
+    error_sources: "Could not be loaded:",
     new_articles: "Show {n} new articles",
     new_articles_shown: "{n} new articles shown",
     protected: "This article is password-protected. Read it on the original site.",
@@ -297,6 +304,7 @@ static EN: Strings = Strings {
     no_results: "No articles match.",
     all_sections: "All",
     sections_label: "Categories",
+    sources_label: "Sources",
     pause: "Pause",
     slides_label: "Browse news",
 };

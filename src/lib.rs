@@ -19,6 +19,7 @@ pub mod load;
 pub mod reading;
 pub mod references;
 pub mod sanitize;
+pub mod sources;
 pub mod state;
 pub mod text;
 pub mod url;

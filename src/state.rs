@@ -3,8 +3,9 @@
 use std::fmt;
 use std::rc::Rc;
 
+use crate::article::ArticleSource;
 use crate::config::FeedUrlProblem;
-use crate::feed::{Feed, FeedError, RestError, Sort};
+use crate::feed::{Feed, FeedError, RestError};
 use crate::i18n::Strings;
 
 /// Why loading the feed failed.
@@ -194,6 +195,8 @@ pub struct WidgetState {
     pub focus_card: Option<usize>,
     /// A polite announcement for screen readers, with a counter so a repeat is announced again.
     pub announcement: Option<(u32, Announcement)>,
+    /// The feeds (of several) that could not be loaded while the others show.
+    pub unavailable: Vec<ArticleSource>,
 }
 
 /// Something said to screen-reader users through the live region.
@@ -219,6 +222,7 @@ impl Default for WidgetState {
             pending: None,
             focus_card: None,
             announcement: None,
+            unavailable: Vec::new(),
         }
     }
 }
@@ -245,8 +249,11 @@ pub enum Action {
     ShowMore(usize),
     /// Fetching the next page started.
     MoreLoading,
-    /// The next page arrived; the argument as for `ShowMore`.
-    MoreLoaded(Feed, Sort, usize),
+    /// Further pages arrived: the whole list with them (merged anew when there are several
+    /// feeds); the number as for `ShowMore`.
+    MoreLoaded(Feed, usize),
+    /// These feeds (of several) could not be loaded; the others are on show.
+    Unavailable(Vec<ArticleSource>),
     /// The next page failed.
     MoreFailed,
     /// The card to focus was focused.
@@ -273,7 +280,8 @@ impl WidgetState {
             }
             Action::Cached(feed, saved_at) => {
                 next.load = Load::Ready(Rc::new(feed));
-                next.cached_at = Some(saved_at);
+                // With several feeds, the oldest copy on show.
+                next.cached_at = Some(self.cached_at.map_or(saved_at, |at| at.min(saved_at)));
                 next.settled += 1;
             }
             Action::Failed(error) => match (&self.load, self.cached_at) {
@@ -332,16 +340,15 @@ impl WidgetState {
                 next.focus_card = Some(visible);
             }
             Action::MoreLoading => next.more = More::Loading,
-            Action::MoreLoaded(page, sort, visible) => {
-                if let Load::Ready(current) = &self.load {
-                    let mut merged = Feed::clone(current);
-                    merged.append_page(page, sort);
-                    next.load = Load::Ready(Rc::new(merged));
+            Action::MoreLoaded(feed, visible) => {
+                if let Load::Ready(_) = &self.load {
+                    next.load = Load::Ready(Rc::new(feed));
                     next.pages_shown += 1;
                     next.focus_card = Some(visible);
                 }
                 next.more = More::Idle;
             }
+            Action::Unavailable(sources) => next.unavailable = sources,
             Action::MoreFailed => next.more = More::Failed,
             Action::Focused => next.focus_card = None,
             Action::Open(index) => {

@@ -1,7 +1,8 @@
 //! The widget reducer: every action's effect, and the phase each state reflects.
 
+use kabar::article::ArticleSource;
 use kabar::config::FeedUrlProblem;
-use kabar::feed::{parse, Feed, ParseOptions, Sort};
+use kabar::feed::{parse, Feed, ParseOptions};
 use kabar::state::{Action, Announcement, Load, LoadError, More, Phase, WidgetState};
 
 fn feed(items: usize) -> Feed {
@@ -175,8 +176,8 @@ fn load_more_pages_through_loaded_articles_then_fetches() {
     let fetching = last.reduce(Action::MoreLoading);
     assert_eq!(fetching.more, More::Loading);
     assert_eq!(fetching.reduce(Action::MoreFailed).more, More::Failed);
-    let page = feed_of(10..12);
-    let appended = fetching.reduce(Action::MoreLoaded(page, Sort::Feed, 5));
+    let with_page = feed_of((0..5).chain(10..12));
+    let appended = fetching.reduce(Action::MoreLoaded(with_page, 5));
     assert_eq!(
         (appended.more, appended.visible(7, 2), appended.focus_card),
         (More::Idle, 7, Some(5))
@@ -185,4 +186,17 @@ fn load_more_pages_through_loaded_articles_then_fetches() {
         panic!("ready");
     };
     assert_eq!(merged.articles.len(), 7);
+}
+
+#[test]
+fn feeds_that_failed_beside_others_are_named_until_they_load() {
+    let ready = WidgetState::default().reduce(Action::Loaded(feed(2)));
+    let source = ArticleSource::new("https://kec.go.id/feed/", None);
+    let partial = ready.reduce(Action::Unavailable(vec![source.clone()]));
+    assert_eq!(
+        (partial.phase(), &partial.unavailable),
+        (Phase::Ready, &vec![source])
+    );
+    let whole = partial.reduce(Action::Unavailable(Vec::new()));
+    assert!(whole.unavailable.is_empty());
 }

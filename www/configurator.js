@@ -26,6 +26,7 @@
     format: 'Format',
     articles: 'Articles',
     firstTitles: 'First titles',
+    bySource: 'Articles per feed',
     httpImages: 'Images over http (blocked or warned on an https page: mixed content)',
     httpsImages: 'All images are https.',
     noImages: 'No images.',
@@ -64,6 +65,7 @@
     format: 'Format',
     articles: 'Artikel',
     firstTitles: 'Judul pertama',
+    bySource: 'Artikel per feed',
     httpImages: 'Gambar lewat http (diblokir atau diperingatkan di halaman https: konten campuran)',
     httpsImages: 'Semua gambar https.',
     noImages: 'Tidak ada gambar.',
@@ -171,7 +173,9 @@
   }
 
   const escapeAttr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  const feedValue = () => $('kc-feed').value.trim();
+  const feedValue = () => $('kc-feed').value.trim().split(/\s+/).join(' ');
+  // Several feeds, separated by spaces, are merged by the widget (up to 12).
+  const feedList = () => feedValue().split(' ').filter(Boolean);
 
   function attrsText(prefix) {
     const parts = [`${prefix}feed="${escapeAttr(feedValue())}"`];
@@ -185,10 +189,10 @@
   const version = () => (window.Kabar && window.Kabar.version) || '';
 
   function cspLine(scriptOrigin) {
-    const feedOrigin = (() => {
-      try { const u = new URL(feedValue(), location.href); return u.origin === location.origin ? "'self'" : u.origin; } catch (e) { return "'self'"; }
-    })();
-    const connect = [...new Set([feedOrigin, scriptOrigin])].join(' ');
+    const feedOrigins = feedList().map((feed) => {
+      try { const u = new URL(feed, location.href); return u.origin === location.origin ? "'self'" : u.origin; } catch (e) { return "'self'"; }
+    });
+    const connect = [...new Set([...feedOrigins, scriptOrigin])].join(' ');
     return `Content-Security-Policy: script-src ${scriptOrigin} 'wasm-unsafe-eval'; connect-src ${connect}; img-src 'self' https: data:`;
   }
 
@@ -197,7 +201,7 @@
     const base = ($('kc-base').value.trim() || '/kabar/').replace(/\/?$/, '/');
     // What visitors see without the widget (no JavaScript, an old browser): a link to the site.
     let site = '/';
-    try { const u = new URL(feedValue(), location.href); if (u.origin !== location.origin) site = u.origin + '/'; } catch (e) { /* keep '/' */ }
+    try { const u = new URL(feedList()[0], location.href); if (u.origin !== location.origin) site = u.origin + '/'; } catch (e) { /* keep '/' */ }
     const fallback = `<a href="${escapeAttr(site)}">${en ? 'Read the news on our website' : 'Baca berita di situs kami'}</a>`;
     const cdn = `https://cdn.jsdelivr.net/npm/kabar-news@${version()}/kabar.js`;
     $('kc-self').value = `<script src="${escapeAttr(base)}kabar.js" defer></script>\n<kabar-news ${attrsText('')}>${fallback}</kabar-news>`;
@@ -259,6 +263,7 @@
   async function check() {
     const raw = feedValue();
     if (!raw) return;
+    if (feedList().length > 1) return checkSeveral(feedList());
     let url;
     // "desa.example.go.id/feed" is a site typed without https://; "feeds/berita.json" a path here.
     const first = raw.split('/')[0];
@@ -309,6 +314,49 @@
       lines.push(line(!images.length ? T.noImages : insecure.length ? `${T.httpImages}: ${insecure.length}` : T.httpsImages,
         insecure.length ? 'kc-bad' : ''));
     }
+    if (widgetWarnings.length) lines.push(line(`${T.skipped} (${widgetWarnings.length}): ${widgetWarnings[0]}`));
+    say(lines);
+  }
+
+  /** Several feeds: each is fetched and judged on its own, then the preview merges them. */
+  async function checkSeveral(feeds) {
+    say([line(T.checking)]);
+    const sections = await Promise.all(feeds.map(async (feed) => {
+      let url;
+      try { url = new URL(feed, location.href); } catch (e) { return { ok: false, lines: [line(feed, 'kc-bad')] }; }
+      const result = await probe(url.href);
+      const head = element('h3', { text: url.href });
+      if (result.failure === 'down') return { ok: false, lines: [head, line(T.down, 'kc-bad')] };
+      if (result.failure) return { ok: false, lines: [head, line(T.corsTitle, 'kc-bad'), element('p', {}, [element('code', { text: T.corsFix })])] };
+      const { response, text } = result;
+      const lines = [head, line(`${T.status}: ${response.status}`)];
+      if (!response.ok) return { ok: false, lines: [...lines, line(response.status === 404 ? T.notFound : T.serverError, 'kc-bad')] };
+      if (looksHtml(response, text)) return { ok: false, lines: [...lines, line(T.html, 'kc-bad')] };
+      return { ok: true, lines };
+    }));
+    const lines = sections.flatMap((section) => section.lines);
+    if (!sections.some((section) => section.ok)) return say(lines);
+    say([...lines, line(T.checking)]);
+    widgetWarnings.length = 0;
+    previewKey = '';
+    const widget = updatePreview();
+    const ok = await new Promise((resolve) => {
+      widget.addEventListener('kabar:ready', () => resolve(true), { once: true });
+      widget.addEventListener('kabar:error', () => resolve(false), { once: true });
+      new MutationObserver(() => { if (widget.getAttribute('data-state') === 'empty') resolve(true); })
+        .observe(widget, { attributes: true, attributeFilter: ['data-state'] });
+    });
+    // The widget shows what arrived first; the counts wait until every answering feed is in.
+    const answering = sections.filter((section) => section.ok).length;
+    const perSource = () => {
+      const counts = new Map();
+      for (const a of widget.articles || []) if (a.source) counts.set(a.source.name, (counts.get(a.source.name) || 0) + 1);
+      return counts;
+    };
+    for (let i = 0; ok && i < 50 && perSource().size < answering; i++) await new Promise((r) => setTimeout(r, 100));
+    const counts = element('ul', {});
+    for (const [name, count] of perSource()) counts.append(element('li', { text: `${name}: ${count}` }));
+    lines.push(line(ok ? T.ok : T.widgetError, ok ? 'kc-good' : 'kc-bad'), line(`${T.bySource}:`), counts);
     if (widgetWarnings.length) lines.push(line(`${T.skipped} (${widgetWarnings.length}): ${widgetWarnings[0]}`));
     say(lines);
   }

@@ -116,7 +116,7 @@ pub fn parse_config(
     let timezone = read_timezone(&mut attrs);
     let feed_offset_minutes = read_feed_timezone(&mut attrs);
     let search = attrs.flag(ATTR_SEARCH);
-    let chips = attrs.flag(ATTR_CHIPS);
+    let chips = read_chips(&mut attrs);
     let strings = read_strings(&mut attrs, lang);
 
     (
@@ -249,31 +249,71 @@ impl<G: Fn(&str) -> Option<String>> Attributes<'_, G> {
     }
 }
 
-/// `feed`: an http(s) URL, resolved against the page.
+/// `feed`: one or more http(s) URLs separated by whitespace, each resolved against the page.
+/// Unusable ones are skipped with a warning; more than [`MAX_FEEDS`] are cut with one.
 fn read_feed(
     attrs: &mut Attributes<'_, impl Fn(&str) -> Option<String>>,
     page_url: &str,
-) -> Result<String, FeedUrlProblem> {
-    match attrs.raw(ATTR_FEED).filter(|v| !v.trim().is_empty()) {
-        None => {
-            attrs.warn(
-                ATTR_FEED,
-                None,
-                "set it to the URL of a feed (JSON Feed, WordPress posts, RSS or Atom), e.g. feed=\"/wp-json/wp/v2/posts?_embed\"".into(),
-            );
-            Err(FeedUrlProblem::Missing)
-        }
-        Some(raw) => match safe_url(page_url, &raw, UrlUse::Feed) {
-            Some(url) => Ok(request_url(&url)),
-            None => {
-                attrs.warn(
-                    ATTR_FEED,
-                    Some(&raw),
-                    "is not an http(s) URL; set it to the address of a feed".into(),
-                );
-                Err(FeedUrlProblem::Unusable(raw))
+) -> Result<Vec<String>, FeedUrlProblem> {
+    let Some(raw) = attrs.raw(ATTR_FEED).filter(|v| !v.trim().is_empty()) else {
+        attrs.warn(
+            ATTR_FEED,
+            None,
+            "set it to the URL of a feed (JSON Feed, WordPress posts, RSS or Atom), e.g. feed=\"/wp-json/wp/v2/posts?_embed\"".into(),
+        );
+        return Err(FeedUrlProblem::Missing);
+    };
+    let written: Vec<&str> = raw.split_whitespace().collect();
+    if written.len() > MAX_FEEDS {
+        attrs.warn(
+            ATTR_FEED,
+            Some(&raw),
+            format!(
+                "lists {} feeds; only the first {MAX_FEEDS} are read (merge more ahead of time with `kabar merge`)",
+                written.len()
+            ),
+        );
+    }
+    let mut urls: Vec<String> = Vec::new();
+    for one in written.into_iter().take(MAX_FEEDS) {
+        match safe_url(page_url, one, UrlUse::Feed) {
+            Some(url) => {
+                let url = request_url(&url);
+                if !urls.contains(&url) {
+                    urls.push(url);
+                }
             }
-        },
+            None => attrs.warn(
+                ATTR_FEED,
+                Some(one),
+                "is not an http(s) URL; set it to the address of a feed".into(),
+            ),
+        }
+    }
+    if urls.is_empty() {
+        Err(FeedUrlProblem::Unusable(raw))
+    } else {
+        Ok(urls)
+    }
+}
+
+/// `chips`: present (or `category`) for category chips, `source` for one chip per feed.
+fn read_chips(attrs: &mut Attributes<'_, impl Fn(&str) -> Option<String>>) -> Chips {
+    let Some(raw) = attrs.raw(ATTR_CHIPS) else {
+        return Chips::Off;
+    };
+    match raw.trim().to_ascii_lowercase().as_str() {
+        "false" => Chips::Off,
+        "" | "true" | "chips" | "category" => Chips::Category,
+        "source" => Chips::Source,
+        _ => {
+            attrs.warn(
+                ATTR_CHIPS,
+                Some(&raw),
+                "is not category or source; category chips are shown".into(),
+            );
+            Chips::Category
+        }
     }
 }
 

@@ -23,6 +23,8 @@ pub const LOADING_KEYWORDS: &[&str] = &["lazy", "eager"];
 pub const FORMAT_KEYWORDS: &[&str] = &["jsonfeed", "wordpress", "rss", "atom", "custom", "jsonapi"];
 /// `sort`: the article orders.
 pub const SORT_KEYWORDS: &[&str] = &["newest", "feed"];
+/// `chips`: what the chips filter by.
+pub const CHIPS_KEYWORDS: &[&str] = &["category", "source"];
 /// `show`: the parts of a card.
 pub const SHOW_PARTS: &[&str] = &["image", "date", "author", "category", "excerpt", "source"];
 
@@ -31,9 +33,9 @@ pub const SHOW_PARTS: &[&str] = &["image", "date", "author", "category", "excerp
 pub const ATTRIBUTES: &[Attribute] = &[
     Attribute {
         name: "feed",
-        kind: Kind::Url,
+        kind: Kind::Urls,
         default: Default::Required,
-        description: "URL of a feed (JSON Feed, WordPress posts, RSS, Atom or custom JSON), relative to the page or absolute.",
+        description: "URL of a feed (JSON Feed, WordPress posts, RSS, Atom or custom JSON), relative to the page or absolute; up to 12, separated by spaces, are merged into one list.",
     },
     Attribute {
         name: "limit",
@@ -223,9 +225,9 @@ pub const ATTRIBUTES: &[Attribute] = &[
     },
     Attribute {
         name: "chips",
-        kind: Kind::Boolean,
-        default: Default::Sentence("off"),
-        description: "Category chips that filter the loaded articles.",
+        kind: Kind::Keyword(CHIPS_KEYWORDS),
+        default: Default::Sentence("off; present without a value: `category`"),
+        description: "Chips that filter the loaded articles: one per category, or one per source feed.",
     },
     Attribute {
         name: "strings",
@@ -269,6 +271,10 @@ pub const PARTS: &[Part] = &[
     part(
         "saved-note",
         "The note that a saved copy is shown while offline.",
+    ),
+    part(
+        "source-error",
+        "The note naming the feeds (of several) that could not be loaded, with a retry button.",
     ),
     part("reader", "The reader dialog."),
     part("reader-title", "The reader's title."),
@@ -385,8 +391,8 @@ pub const EVENTS: &[Event] = &[
     },
     Event {
         name: "kabar:open",
-        detail: "{ id: string; url: string | null; title: string }",
-        description: "The reader shows an article.",
+        detail: "{ id: string; url: string | null; title: string; source: KabarSource | null }",
+        description: "The reader shows an article; `source` is the feed it came from (`feed` URL and `name`).",
     },
     Event {
         name: "kabar:close",
@@ -395,7 +401,7 @@ pub const EVENTS: &[Event] = &[
     },
     Event {
         name: "kabar:click",
-        detail: "{ id: string; url: string | null; position: number }",
+        detail: "{ id: string; url: string | null; position: number; source: KabarSource | null }",
         description:
             "A visitor clicked a card (1-based `position` among those shown), for analytics.",
     },

@@ -117,6 +117,7 @@ fn read_entry(
         category_terms,
         tags: Vec::new(),
         attachments,
+        source: None,
     })
 }
 

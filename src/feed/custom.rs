@@ -265,6 +265,7 @@ fn read_item(item: &Value, map: &FieldMap, zone: i32) -> Result<Draft, String> {
         category_terms: Vec::new(),
         tags: names(Field::Tags),
         attachments: Vec::new(),
+        source: None,
     })
 }
 

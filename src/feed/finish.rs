@@ -164,6 +164,7 @@ fn finish(draft: Draft, options: &ParseOptions) -> Result<Article, &'static str>
         categories,
         tags: clean_names(draft.tags),
         attachments,
+        source: draft.source,
     })
 }
 

@@ -66,6 +66,7 @@ fn read_item(item: &Value, zone: i32) -> Result<Draft, String> {
         category_terms: Vec::new(),
         tags: strings(item.get("tags")).iter().map(|t| plain(t)).collect(),
         attachments: attachments(item),
+        source: None,
     })
 }
 

@@ -200,6 +200,7 @@ fn read_item(item: &Value, site: Option<(&str, System)>, zone: i32) -> Result<Dr
         category_terms: Vec::new(),
         tags: Vec::new(),
         attachments: Vec::new(),
+        source: None,
     })
 }
 

@@ -10,6 +10,7 @@ mod finish;
 mod json_feed;
 mod jsonapi;
 mod local_links;
+mod merge;
 mod rest_error;
 mod rss;
 mod wordpress;
@@ -20,12 +21,13 @@ use std::fmt;
 pub use custom::{parse_fields, Field, FieldMap};
 pub use jsonapi::request_url;
 pub use local_links::is_local_host;
+pub use merge::merge;
 pub use rest_error::{rest_error, rss_url, RestError};
 
 pub(crate) use finish::{absolute, first_html_image, plain, xml_base};
 use finish::{finish_feed, is_new, sort_articles};
 
-use crate::article::{Article, Attachment, Content, Image};
+use crate::article::{Article, ArticleSource, Attachment, Content, Image};
 use crate::date::Timestamp;
 use crate::text::{collapse_whitespace, html_to_text};
 
@@ -301,6 +303,8 @@ pub(crate) struct Draft {
     tags: Vec<String>,
     /// Raw URLs, checked in [`finish`].
     attachments: Vec<Attachment>,
+    /// The feed the item came from, when the document says (a merged feed's `_kabar`).
+    source: Option<ArticleSource>,
 }
 
 /// A title or summary as the format defines it, so that it is decoded exactly once.

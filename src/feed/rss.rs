@@ -127,6 +127,7 @@ fn read_item(item: &XmlElement, outer_base: &str, zone: i32) -> Result<Draft, St
         category_terms: Vec::new(),
         tags: Vec::new(),
         attachments,
+        source: None,
     })
 }
 

@@ -84,6 +84,7 @@ fn read_post(value: &Value) -> Result<Draft, String> {
         category_terms: Vec::new(),
         tags,
         attachments: Vec::new(),
+        source: None,
     })
 }
 

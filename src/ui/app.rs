@@ -46,14 +46,14 @@ pub fn App(props: &AppProps) -> Html {
         Load::Ready(feed) => Some(feed.clone()),
         _ => None,
     });
-    let filters = use_visitor_filters(&ready_feed, config.chips);
+    let filters = use_visitor_filters(&ready_feed, config);
     let visible = state.visible(filters.matching.len(), config.limit);
     use_feed_load(&state, config, &source);
     let refresh_now = use_refresh(&state, config, &source);
     use_host_events(&state, host, config);
     let links = use_deep_links(&state, host, config, &ready_feed);
     use_focus_card(&state, host);
-    let on_more = use_load_more(&state, config, &filters, visible);
+    let on_more = use_load_more(&state, &source, &filters, visible);
     let on_click = on_card_click(host, &state, &filters.matching);
     register_control_api(&props.control, &state, &links, refresh_now);
 
@@ -78,6 +78,11 @@ pub fn App(props: &AppProps) -> Html {
             visible,
             pending: state.pending.as_ref().map(|(_, count)| *count),
             offline_since: state.offline_since(),
+            unavailable: state.unavailable.clone(),
+            on_retry_sources: {
+                let (source, dispatcher) = (source.clone(), dispatcher.clone());
+                Callback::from(move |_: MouseEvent| source.retry_unavailable(&dispatcher))
+            },
             more: state.more,
             on_open: links.on_open.clone(),
             on_click,
@@ -88,13 +93,22 @@ pub fn App(props: &AppProps) -> Html {
         }),
     };
     let reader = match (&state.load, state.reader_index()) {
-        (Load::Ready(feed), Some(index)) => html! {
-            <Reader feed={feed.clone()} index={index} lang={config.lang} strings={config.strings}
-                base_url={config.feed.clone().unwrap_or_default()} target={config.target}
-                time_zone={config.timezone.clone().map(AttrValue::from)}
-                share_url={links.share_url(index)}
-                on_close={links.on_close.clone()} on_navigate={links.on_navigate.clone()} />
-        },
+        (Load::Ready(feed), Some(index)) => feed
+            .articles
+            .get(index)
+            .map(|article| {
+                let feeds = config.feed.as_deref().unwrap_or_default();
+                html! {
+                    <Reader feed={feed.clone()} index={index} lang={config.lang} strings={config.strings}
+                        base_url={article.source.as_ref().map(|s| s.feed.clone()).unwrap_or_default()}
+                        source={article.named_source(feeds).map(|s| AttrValue::from(s.name.clone()))}
+                        target={config.target}
+                        time_zone={config.timezone.clone().map(AttrValue::from)}
+                        share_url={links.share_url(index)}
+                        on_close={links.on_close.clone()} on_navigate={links.on_navigate.clone()} />
+                }
+            })
+            .unwrap_or_default(),
         _ => Html::default(),
     };
     let announcement = state

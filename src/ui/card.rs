@@ -8,7 +8,6 @@ use yew::prelude::*;
 use crate::config::{Config, Layout, ReaderMode, Show};
 use crate::feed::Feed;
 use crate::text::{excerpt, has_visible_text};
-use crate::url::origin;
 use crate::web::intl::display_date;
 
 /// Props of a card.
@@ -29,13 +28,6 @@ pub struct CardProps {
 /// Longest excerpt without an `excerpt` attribute: about four lines of a grid card. Cut by
 /// characters, not clamped by lines in CSS, so a narrow screen or larger text shows the same text.
 const DEFAULT_EXCERPT_CHARS: usize = 160;
-
-/// The site name shown for `show="source"`: the host without `www.`.
-fn site_name(url: &str) -> Option<String> {
-    let origin = origin(url)?;
-    let host = origin.split_once("://")?.1;
-    Some(host.trim_start_matches("www.").to_string())
-}
 
 /// A headline card: image, category, title (the control that opens the reader or the link to
 /// the original), date, author, source, excerpt — as `show` asks.
@@ -124,11 +116,8 @@ pub fn Card(props: &CardProps) -> Html {
             .map(|text| (published, text))
         });
     let authors = (show.author && !article.authors.is_empty()).then(|| article.authors.join(", "));
-    let source = article
-        .url
-        .as_deref()
-        .filter(|_| show.source)
-        .and_then(site_name);
+    let feeds = config.feed.as_deref().unwrap_or_default();
+    let source = article.source_label(feeds).filter(|_| show.source);
     let summary = excerpt(
         &article.summary,
         config.excerpt_chars.unwrap_or(DEFAULT_EXCERPT_CHARS),

@@ -39,6 +39,8 @@ pub struct ReaderProps {
     pub target: LinkTarget,
     /// The time zone dates are shown in; the visitor's when `None`.
     pub time_zone: Option<AttrValue>,
+    /// The name of the feed the article came from, when the widget names sources.
+    pub source: Option<AttrValue>,
 }
 
 /// Host name of a URL, to tell the visitor where the original link goes.
@@ -220,6 +222,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     }
                     if !article.authors.is_empty() {
                         <span class="reader-author">{ format!("{} {}", strings.by, article.authors.join(", ")) }</span>
+                    }
+                    if let Some(source) = props.source.clone() {
+                        <span class="reader-source-name">{ source }</span>
                     }
                     <span class="reading-time">{ Strings::count(strings.reading_time, reading_minutes(article)) }</span>
                 </p>

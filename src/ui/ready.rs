@@ -1,13 +1,14 @@
 //! What a loaded, non-empty feed looks like: the visitor's filters, the "new articles" button,
-//! the offline note, the cards in their layout and "load more".
+//! the offline note, the feeds that could not be loaded, the cards in their layout and "load more".
 
 use std::rc::Rc;
 
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::article::ArticleSource;
 use crate::cache::clock;
-use crate::config::{Config, Layout};
+use crate::config::{Chips, Config, Layout};
 use crate::feed::Feed;
 use crate::i18n::Strings;
 use crate::state::More;
@@ -30,6 +31,10 @@ pub struct ReadyProps {
     pub pending: Option<usize>,
     /// When the saved copy on show was saved, while the network is out.
     pub offline_since: Option<f64>,
+    /// The feeds (of several) that could not be loaded.
+    pub unavailable: Vec<ArticleSource>,
+    /// Asks those feeds again.
+    pub on_retry_sources: Callback<MouseEvent>,
     /// The "load more" control's state.
     pub more: More,
     /// Opens the reader.
@@ -69,8 +74,9 @@ pub fn ready(props: &ReadyProps) -> Html {
     };
     let (on_open, on_click) = (props.on_open.clone(), props.on_click.clone());
     html! { <>
-        if config.search || config.chips {
+        if config.search || config.chips != Chips::Off {
             <Toolbar strings={config.strings} search={config.search} sections={filters.sections.clone()}
+                by_source={config.chips == Chips::Source}
                 section={(*filters.section).clone()} query={AttrValue::from((*filters.query).clone())}
                 {on_query} {on_section} />
             <p class="search-count" role="status">
@@ -82,6 +88,15 @@ pub fn ready(props: &ReadyProps) -> Html {
         if let Some(count) = props.pending {
             <button type="button" class="button new-articles" part="button new-articles"
                 onclick={props.on_show_pending.clone()}>{ Strings::count(strings.new_articles, count) }</button>
+        }
+        if !props.unavailable.is_empty() {
+            <div class="saved-note" part="source-error">
+                <span role="status">
+                    { strings.error_sources }{ " " }
+                    { props.unavailable.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ") }
+                </span>{ " " }
+                <button type="button" class="button-quiet button" part="button" onclick={props.on_retry_sources.clone()}>{ strings.retry }</button>
+            </div>
         }
         if let Some(saved_at) = props.offline_since {
             <p class="saved-note" part="saved-note" role="status">

@@ -1,4 +1,4 @@
-//! The visitor's own filters: a search box and category chips.
+//! The visitor's own filters: a search box and chips (categories or sources).
 
 use std::rc::Rc;
 
@@ -16,6 +16,8 @@ pub struct ToolbarProps {
     pub search: bool,
     /// The chips to show (none hides them).
     pub sections: Rc<Vec<String>>,
+    /// The chips name sources, not categories.
+    pub by_source: bool,
     /// The chip that is on, if any.
     pub section: Option<String>,
     /// What the search box holds.
@@ -56,7 +58,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 </div>
             }
             if !props.sections.is_empty() {
-                <div class="chips" role="group" aria-label={strings.sections_label}>
+                <div class="chips" role="group" aria-label={if props.by_source { strings.sources_label } else { strings.sections_label }}>
                     { chip(strings.all_sections.to_string(), None) }
                     { for props.sections.iter().map(|name| chip(name.clone(), Some(name.clone()))) }
                 </div>

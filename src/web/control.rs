@@ -8,7 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 use yew::Callback;
 
-use crate::article::Article;
+use crate::article::{Article, ArticleSource};
 use crate::feed::Feed;
 
 /// What the widget offers its JS API, refreshed by every render.
@@ -48,6 +48,7 @@ struct PublicArticle<'a> {
     authors: &'a [String],
     categories: &'a [String],
     tags: &'a [String],
+    source: Option<&'a ArticleSource>,
 }
 
 impl<'a> From<&'a Article> for PublicArticle<'a> {
@@ -63,6 +64,7 @@ impl<'a> From<&'a Article> for PublicArticle<'a> {
             authors: &article.authors,
             categories: &article.categories,
             tags: &article.tags,
+            source: article.source.as_ref(),
         }
     }
 }

@@ -4,6 +4,7 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
+use crate::article::ArticleSource;
 use crate::state::Phase;
 
 /// An event the widget dispatches on its host element.
@@ -31,6 +32,8 @@ pub enum WidgetEvent<'a> {
         url: Option<&'a str>,
         /// The plain-text title.
         title: &'a str,
+        /// The feed it came from.
+        source: Option<&'a ArticleSource>,
     },
     /// `kabar:close` when the reader closes.
     Close,
@@ -42,6 +45,8 @@ pub enum WidgetEvent<'a> {
         url: Option<&'a str>,
         /// 1-based position of the card among those shown.
         position: usize,
+        /// The feed it came from.
+        source: Option<&'a ArticleSource>,
     },
 }
 

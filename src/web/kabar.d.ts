@@ -13,6 +13,14 @@ export interface KabarArticle {
   authors: string[];
   categories: string[];
   tags: string[];
+  /** The feed it came from: its URL and the name shown for it (the feed's title, else its host). */
+  source: KabarSource | null;
+}
+
+/** The feed an article came from. */
+export interface KabarSource {
+  feed: string;
+  name: string;
 }
 
 /** The widget's state, also reflected as the host's `data-state` attribute. */
@@ -22,9 +30,9 @@ export type KabarState = 'loading' | 'ready' | 'empty' | 'error';
 export interface KabarEventDetails {
   'kabar:ready': { count: number; format: string };
   'kabar:error': { message: string };
-  'kabar:open': { id: string; url: string | null; title: string };
+  'kabar:open': { id: string; url: string | null; title: string; source: KabarSource | null };
   'kabar:close': null;
-  'kabar:click': { id: string; url: string | null; position: number };
+  'kabar:click': { id: string; url: string | null; position: number; source: KabarSource | null };
 }
 
 /** What every mounted widget offers, whichever form it has. */
@@ -43,7 +51,8 @@ export interface KabarWidgetApi {
 /** Attributes, as `Kabar.mount` options (camelCase) or element attributes (kebab-case). Checked
  * entry by entry against the contract table (src/contract.rs) by tests/contract.rs. */
 export interface KabarOptions {
-  feed: string;
+  /** One feed URL, or up to 12 (space-separated, or an array) merged into one list. */
+  feed: string | string[];
   limit?: number;
   layout?: 'grid' | 'list' | 'compact' | 'featured' | 'carousel' | 'ticker';
   /** Seconds between automatic moves: the carousel only when set, the ticker every 5 unless set. */
@@ -76,7 +85,8 @@ export interface KabarOptions {
   exclude?: string;
   since?: string;
   search?: boolean;
-  chips?: boolean;
+  /** `category` (also the attribute without a value) or `source`. */
+  chips?: 'category' | 'source';
   theme?: 'light' | 'dark' | 'auto';
   accent?: string;
   /** `lazy` (default): start only when near the viewport; `eager`: start at once. */

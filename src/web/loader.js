@@ -238,24 +238,27 @@
 
   var prefetched = new Map();
 
-  // Starts the first request for a waking widget's feed, so it downloads while the wasm does.
+  // Starts the first request for each of a waking widget's feeds, so they download while the
+  // wasm does.
   // Not when a saved copy exists (under src/cache.rs KEY_PREFIX): then the widget shows it and
   // decides whether to ask again.
   function prefetch(host) {
-    var raw = attribute(host, 'feed');
-    var url;
-    try { url = requestUrl(new URL((raw || '').trim(), document.baseURI).href); } catch (e) { return; }
-    if (!raw || !/^https?:/.test(url) || prefetched.has(url)) return;
-    var cacheOff = (attribute(host, 'cache') || '').trim() === '0';
-    try {
-      if (!cacheOff && localStorage.getItem('kabar:v2:' + url) !== null) return;
-    } catch (e) { /* storage refused: there is no saved copy either */ }
-    var controller = new AbortController();
-    var request = fetch(url, { signal: controller.signal });
-    request.catch(function () { /* the widget reports failures when it takes the request */ });
-    prefetched.set(url, { host: host, request: request, controller: controller });
-    // A widget that never asks (its feed changed) must not keep the body alive.
-    setTimeout(function () { dropPrefetch(url); }, 60000);
+    // Every feed of the widget (up to 12, as src/config.rs MAX_FEEDS), each on its own.
+    (attribute(host, 'feed') || '').split(/\s+/).slice(0, 12).forEach(function (raw) {
+      var url;
+      try { url = requestUrl(new URL(raw, document.baseURI).href); } catch (e) { return; }
+      if (!raw || !/^https?:/.test(url) || prefetched.has(url)) return;
+      var cacheOff = (attribute(host, 'cache') || '').trim() === '0';
+      try {
+        if (!cacheOff && localStorage.getItem('kabar:v2:' + url) !== null) return;
+      } catch (e) { /* storage refused: there is no saved copy either */ }
+      var controller = new AbortController();
+      var request = fetch(url, { signal: controller.signal });
+      request.catch(function () { /* the widget reports failures when it takes the request */ });
+      prefetched.set(url, { host: host, request: request, controller: controller });
+      // A widget that never asks (its feed changed) must not keep the body alive.
+      setTimeout(function () { dropPrefetch(url); }, 60000);
+    });
   }
 
   // The URL the widget asks for: OpenDK's article list with filter[status]=1, so that drafts stay
@@ -461,7 +464,7 @@
       var name = key.replace(/[A-Z]/g, function (c) { return '-' + c.toLowerCase(); });
       var value = options[key];
       if (value === false || value === null || value === undefined) element.removeAttribute(prefix + name);
-      else element.setAttribute(prefix + name, value === true ? '' : String(value));
+      else element.setAttribute(prefix + name, value === true ? '' : Array.isArray(value) ? value.join(' ') : String(value));
     });
     // Asked for explicitly, so it starts now, wherever it is on the page.
     wake(element);

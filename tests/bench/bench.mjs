@@ -13,9 +13,9 @@ import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startServer, WIDGETS } from './server.mjs';
+import { startServer, WIDGETS, MULTI, MULTI_WIDGET } from './server.mjs';
 import { runLighthouse } from './lighthouse.mjs';
-import { summarise, evaluateTargets, printReport, printLighthouse } from './report.mjs';
+import { summarise, evaluateTargets, printReport, printLighthouse, stats } from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -114,10 +114,10 @@ function collect({ script, feed, settle }) {
     tbt: tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
     cls: bench.shifts.filter(([start]) => start < end).reduce((sum, [, v]) => sum + v, 0),
     shifts: bench.shifts.filter(([start]) => start < end).map(([start, v]) => [Math.round(start - t0), Number(v.toFixed(4))]),
-    // What the widget loaded: everything but the feed and the article images.
+    // What the widget loaded: everything but the feeds and the article images.
     widgetFiles: entries
       .map((e) => ({ path: pathOf(e.name), initiator: e.initiatorType, transferSize: e.transferSize }))
-      .filter((e) => e.path !== feed && !e.path.startsWith('/img/')),
+      .filter((e) => e.path !== feed && !e.path.startsWith('/bench/feeds/') && !e.path.startsWith('/img/')),
     observerErrors: [bench.noLongtasks, bench.noShifts].filter(Boolean),
   };
 }
@@ -250,6 +250,53 @@ async function runWidget(browser, server, key, size, options) {
   return run;
 }
 
+/**
+ * The several-feeds row: Kabar reading 12 feeds of 100 articles at once, at 1× CPU, a cold and a
+ * warm visit per run. What counts is the longest task (the merge and the first render must not
+ * make one over 50 ms) and the first card.
+ */
+async function benchMulti(options, server) {
+  const widget = { ...MULTI_WIDGET, key: 'multi' };
+  const url = `${server.url}/bench/kabar-multi.html`;
+  const runs = [];
+  for (let i = 0; i < options.runs; i++) {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-bench-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: VIEWPORT,
+    });
+    try {
+      const cold = await visit(context, widget, url, { size: 0 });
+      const warm = await visit(context, widget, url, { size: 0 });
+      runs.push({ cold, warm });
+      console.error(`  ${widget.name.padEnd(9)} ${MULTI.sources}×${MULTI.articles} articles, run ${i + 1}/${options.runs}: first card cold ${cold.firstCard.toFixed(0)} ms, longest task ${cold.longestTask.toFixed(0)} ms`);
+    } catch (e) {
+      console.error(`  ! ${widget.name} run ${i + 1} failed: ${String(e).split('\n')[0]}`);
+      runs.push(null);
+    } finally {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+  }
+  const pick = (visitKey, key) => stats(runs.map((r) => r?.[visitKey][key] ?? null));
+  return {
+    sources: MULTI.sources,
+    articlesPerSource: MULTI.articles,
+    longestTaskCold: pick('cold', 'longestTask'),
+    longestTaskWarm: pick('warm', 'longestTask'),
+    firstCardCold: pick('cold', 'firstCard'),
+    firstCardWarm: pick('warm', 'firstCard'),
+    cardsShown: pick('cold', 'cardsShown'),
+    runs,
+  };
+}
+
+function printMulti(multi) {
+  const ms = (s) => (s.n ? `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})` : 'no run');
+  console.log(`\nSeveral feeds: ${multi.sources} sources × ${multi.articlesPerSource} articles, 1× CPU, median (min–max) of ${multi.firstCardCold.n} runs`);
+  console.log(`  longest task   cold ${ms(multi.longestTaskCold)}, warm ${ms(multi.longestTaskWarm)}   target ≤ 50 ms: ${multi.longestTaskCold.median !== null && multi.longestTaskCold.max <= 50 && multi.longestTaskWarm.max <= 50 ? 'met' : 'NOT met'}`);
+  console.log(`  first card     cold ${ms(multi.firstCardCold)}, warm ${ms(multi.firstCardWarm)}`);
+}
+
 async function benchWidgets(options, server) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   const runs = {}; // size -> { kabar: [run], peer: [run] }
@@ -301,7 +348,7 @@ async function main() {
     throw new Error(`${options.peerDir}/rss-items.js is missing: run \`cargo xtask bench\`, which bundles the peer first`);
   }
   if (!fs.existsSync(path.join(root, 'dist/kabar.js'))) throw new Error('dist/kabar.js is missing: run `cargo xtask dist` first');
-  const server = await startServer({ root, peerDir: options.peerDir, sizes: options.widgets ? options.sizes : [], limit: options.limit });
+  const server = await startServer({ root, peerDir: options.peerDir, sizes: options.widgets ? options.sizes : [], limit: options.limit, multi: options.widgets });
   const outDir = path.dirname(options.out);
   fs.mkdirSync(outDir, { recursive: true });
   const previousFile = path.join(outDir, 'previous.json');
@@ -323,6 +370,8 @@ async function main() {
       Object.assign(result, summary, { failures });
       result.targets = evaluateTargets(summary, options);
       result.runs = runs;
+      console.error(`Several feeds: Kabar with ${MULTI.sources} feeds of ${MULTI.articles} articles, ${options.runs} runs.`);
+      result.multi = await benchMulti(options, server);
     }
     if (options.lighthouse) {
       console.error('Lighthouse 12.8.2 on www/index.html (accessibility, best practices)…');
@@ -345,13 +394,14 @@ async function main() {
 
   // A lighthouse-only run keeps the widget figures of the last full run, so the file stays whole.
   if (!options.widgets && previous?.figures) {
-    for (const key of ['chromium', 'feeds', 'transfer', 'figures', 'notes', 'failures', 'targets', 'runs']) {
+    for (const key of ['chromium', 'feeds', 'transfer', 'figures', 'notes', 'failures', 'targets', 'runs', 'multi']) {
       if (previous[key] !== undefined) result[key] = previous[key];
     }
     result.widgetFiguresFrom = previous.widgetFiguresFrom || previous.date;
     result.settings = previous.settings;
   }
   if (options.widgets) printReport(result, previous?.figures ? previous : null);
+  if (result.multi) printMulti(result.multi);
   if (result.lighthouse) printLighthouse(result.lighthouse);
   if (previous && options.widgets) fs.writeFileSync(previousFile, JSON.stringify(previous, null, 2));
   fs.writeFileSync(options.out, JSON.stringify(result, null, 2));

@@ -18,6 +18,20 @@ export const STATIC_CACHE = 'max-age=3600';
 /** Feeds are fresh for 300 s, Kabar's default `cache` too: a repeat visit has the feed cached. */
 export const FEED_CACHE = 'max-age=300';
 
+/** Sources and articles per source of the several-feeds row (issue 16: 12 × 100). */
+export const MULTI = { sources: 12, articles: 100 };
+const multiFeed = (n) => `/bench/feeds/multi-${n}.json`;
+
+/** Kabar reading MULTI.sources feeds at once, merged into one list. */
+export const MULTI_WIDGET = {
+  name: 'Kabar ×12',
+  tag: 'kabar-news',
+  script: '/dist/kabar.js',
+  scriptTag: '<script src="/dist/kabar.js" defer blocking="render"></script>',
+  element: (size, limit) => `<kabar-news feed="${Array.from({ length: MULTI.sources }, (_, i) => multiFeed(i + 1)).join(' ')}" limit="${limit}"></kabar-news>`,
+  feed: () => multiFeed(1),
+};
+
 /** The two widgets, embedded the way their documentation says. */
 export const WIDGETS = {
   kabar: {
@@ -80,10 +94,10 @@ ${FILLER.map((text) => `<p>${text}</p>`).join('\n')}
 
 /**
  * Starts the server on a free loopback port. `sizes` are the feed sizes to generate; `limit` the
- * number of cards both widgets show. Returns its URL, the feed byte sizes,
+ * number of cards both widgets show; `multi` adds the several-feeds page. Returns its URL, the feed byte sizes,
  * `lastBody(path)` (the bytes last sent for a path) and `close`.
  */
-export async function startServer({ root, peerDir, sizes, limit }) {
+export async function startServer({ root, peerDir, sizes, limit, multi = false }) {
   const generated = new Map(); // path -> { body, type, cache }
   const feedBytes = {};
   for (const size of sizes) {
@@ -96,6 +110,16 @@ export async function startServer({ root, peerDir, sizes, limit }) {
     for (const [key, widget] of Object.entries(WIDGETS)) {
       generated.set(`/bench/${key}-${size}.html`, { body: Buffer.from(hostPage(widget, size, limit)), type: TYPES['.html'], cache: 'no-cache' });
     }
+  }
+  if (multi) {
+    // One run of articles dealt out to the sources in turn, so their dates interleave.
+    const items = articles(MULTI.sources * MULTI.articles);
+    for (let n = 1; n <= MULTI.sources; n++) {
+      const own = items.filter((_, i) => i % MULTI.sources === n - 1);
+      const body = Buffer.from(JSON.stringify({ ...JSON.parse(jsonFeed(own)), title: `Sumber ${n}` }));
+      generated.set(multiFeed(n), { body, type: TYPES['.json'], cache: FEED_CACHE });
+    }
+    generated.set('/bench/kabar-multi.html', { body: Buffer.from(hostPage(MULTI_WIDGET, 0, limit)), type: TYPES['.html'], cache: 'no-cache' });
   }
   const mounts = [
     ['/dist/', path.join(root, 'dist'), STATIC_CACHE],

@@ -247,3 +247,21 @@ test('the released configurator (cargo xtask release) loads kabar.js from beside
   assert.ok(!requests.some((e) => e.path.startsWith('/dist/')), 'nothing loaded from dist/');
   assert.deepEqual(pageErrors, []);
 });
+
+test('several feeds: each is checked on its own, the preview merges the ones that answer', async () => {
+  const { page, pageErrors } = await openConfigurator();
+  const report = await checkFeed(page, '/feeds/berita.json   /wp-json/wp/v2/posts /tidak-ada.json');
+  // One section per feed, in the order typed, the missing one explained.
+  const heads = await page.$$eval('#kc-report h3', (hs) => hs.map((h) => new URL(h.textContent).pathname));
+  assert.deepEqual(heads, ['/feeds/berita.json', '/wp-json/wp/v2/posts', '/tidak-ada.json']);
+  assert.match(report, /Status HTTP: 404/);
+  assert.match(report, /Widget dapat membaca feed ini/);
+  // Articles per feed, named as the cards name them.
+  const counts = await page.$$eval('#kc-report li', (items) => items.map((li) => li.textContent));
+  assert.equal(counts.length, 2, counts.join(' | '));
+  // The snippet keeps the list, space-separated.
+  assert.match(await page.inputValue('#kc-self'), /feed="\/feeds\/berita\.json \/wp-json\/wp\/v2\/posts \/tidak-ada\.json"/);
+  await waitForState(page, '#kc-widget', 'ready');
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});

@@ -165,6 +165,7 @@ pub fn contract_json() -> Value {
 fn kind_name(kind: Kind) -> &'static str {
     match kind {
         Kind::Url => "url",
+        Kind::Urls => "urls",
         Kind::Text => "text",
         Kind::List => "list",
         Kind::Keyword(_) => "keyword",

@@ -1,15 +1,14 @@
-//! Loading the feed: cache first, then the network, again when the feed or how it is fetched
+//! Loading the feeds: cache first, then the network, again when the feed or how it is fetched
 //! changes or the visitor retries; new reading settings re-read the text already fetched.
 
 use std::rc::Rc;
 
-use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use super::feed_source::{read, warn_webmaster, FeedSource};
+use super::feed_source::FeedSource;
 use crate::config::Config;
-use crate::feed::Feed;
 use crate::state::{Action, LoadError, Phase, WidgetState};
+use crate::web::FeedRequest;
 
 /// Loads whenever the feed or how it is fetched changes, or the visitor retries. A saved copy
 /// shows at once; the network is asked unless that copy is still fresh. The effect's cleanup
@@ -31,28 +30,31 @@ pub fn use_feed_load(
             (config.timeout_seconds, config.cache_seconds),
         );
         use_effect_with(key, move |_| {
-            source.forget();
-            let request = match config.feed.clone() {
+            let requests: Vec<FeedRequest> = match config.feed.clone() {
                 Err(problem) => {
+                    source.reset(&[]);
                     dispatcher.dispatch(Action::Failed(LoadError::Config(problem)));
-                    None
+                    Vec::new()
                 }
-                Ok(url) => {
+                Ok(urls) => {
+                    source.reset(&urls);
                     if needs_reset {
                         dispatcher.dispatch(Action::Start);
                     }
-                    let fresh = source.show_saved_copy(&config, &url, &dispatcher);
-                    (!fresh).then(|| {
-                        source.fetch(url, move |outcome| {
-                            let action = loaded_or_failed(outcome);
-                            // Drawing the cards is a task of its own: parsing a large feed and
-                            // rendering in one would block the page for longer than either.
-                            Timeout::new(0, move || dispatcher.dispatch(action)).forget();
+                    // Every feed at once, each with its own timeout, retry and saved copy.
+                    let fresh = source.show_saved_copies(&config, &dispatcher);
+                    (0..urls.len())
+                        .filter(|index| !fresh[*index])
+                        .filter_map(|index| {
+                            let (source, dispatcher) = (source.clone(), dispatcher.clone());
+                            source
+                                .clone()
+                                .fetch(index, move || source.queue_arrival(dispatcher))
                         })
-                    })
+                        .collect()
                 }
             };
-            move || drop(request)
+            move || drop(requests)
         });
     }
 
@@ -74,20 +76,9 @@ pub fn use_feed_load(
             if !std::mem::replace(&mut *mounted.borrow_mut(), true) {
                 return;
             }
-            if let (Some(fetched), Ok(url)) = (source.fetched(), &config.feed) {
-                dispatcher.dispatch(loaded_or_failed(read(&config, url, &fetched)));
+            if source.reread(&config).is_some() {
+                source.dispatch_arrival(&dispatcher);
             }
         });
-    }
-}
-
-/// The action for a finished load; a failure is also explained to the webmaster.
-fn loaded_or_failed(outcome: Result<Feed, LoadError>) -> Action {
-    match outcome {
-        Ok(feed) => Action::Loaded(feed),
-        Err(error) => {
-            warn_webmaster(&error);
-            Action::Failed(error)
-        }
     }
 }

@@ -1,5 +1,6 @@
-//! Where every request for the feed starts, and what it does with the answer: read it with the
-//! settings of the latest render, keep the text for new reading settings, save a copy.
+//! Where every request for the widget's feeds starts, and what it does with the answer: read it
+//! with the settings of the latest render, keep the text for new reading settings, save a copy,
+//! and record it among the widget's feeds, which merge into the one list it shows.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -7,10 +8,12 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::article::ArticleSource;
 use crate::cache::SavedFeed;
 use crate::config::Config;
 use crate::feed::Feed;
 use crate::load::{self, Fetch};
+use crate::sources::Sources;
 use crate::state::{Action, LoadError, WidgetState};
 use crate::web::{browser, cache, FeedRequest, Fetched};
 
@@ -18,11 +21,16 @@ use crate::web::{browser, cache, FeedRequest, Fetched};
 const SAVE_DELAY_MS: u32 = 20;
 
 /// The widget's settings as of the latest render (requests that finish later read with these,
-/// not with the ones they started under) and the text behind the articles on show.
+/// not with the ones they started under), each feed's text and articles, and the requests a
+/// visitor's retry started.
 #[derive(Clone, Debug)]
 pub struct FeedSource {
     latest: Rc<RefCell<Rc<Config>>>,
-    last: Rc<RefCell<Option<Fetched>>>,
+    texts: Rc<RefCell<Vec<Option<Fetched>>>>,
+    sources: Rc<RefCell<Sources>>,
+    retries: Rc<RefCell<Vec<FeedRequest>>>,
+    /// A merge and render is queued; arrivals before it runs join it.
+    queued: Rc<RefCell<bool>>,
 }
 
 /// The widget's `FeedSource`, brought up to date with this render's settings.
@@ -30,8 +38,13 @@ pub struct FeedSource {
 pub fn use_feed_source(config: &Rc<Config>) -> FeedSource {
     let latest = use_mut_ref(|| config.clone());
     *latest.borrow_mut() = config.clone();
-    let last = use_mut_ref(|| None::<Fetched>);
-    FeedSource { latest, last }
+    FeedSource {
+        latest,
+        texts: use_mut_ref(Vec::new),
+        sources: use_mut_ref(Sources::default),
+        retries: use_mut_ref(Vec::new),
+        queued: use_mut_ref(|| false),
+    }
 }
 
 impl FeedSource {
@@ -40,61 +53,233 @@ impl FeedSource {
         self.latest.borrow().clone()
     }
 
-    /// The text behind the articles on show, if any.
-    pub fn fetched(&self) -> Option<Fetched> {
-        self.last.borrow().clone()
+    /// Starts over for these feeds: their texts and articles are forgotten, retries aborted.
+    pub fn reset(&self, urls: &[String]) {
+        *self.texts.borrow_mut() = vec![None; urls.len()];
+        *self.sources.borrow_mut() = Sources::new(urls);
+        self.retries.borrow_mut().clear();
     }
 
-    /// Forgets the text (a new feed is on its way).
-    pub fn forget(&self) {
-        self.last.borrow_mut().take();
+    /// How many feeds the widget reads.
+    pub fn count(&self) -> usize {
+        self.texts.borrow().len()
     }
 
-    /// Starts a request for `url`; `on_feed` gets the feed, read with the settings current when
-    /// it arrives (and saved for the next visit), or the reason there is none. Dropping the
-    /// request aborts it.
-    pub fn fetch(
-        &self,
-        url: String,
-        on_feed: impl FnOnce(Result<Feed, LoadError>) + 'static,
-    ) -> FeedRequest {
-        let timeout = self.latest.borrow().timeout_seconds;
-        let source = self.clone();
-        FeedRequest::start(url.clone(), timeout, move |result| {
-            let config = source.config();
-            let outcome = result.and_then(|fetched| {
-                *source.last.borrow_mut() = Some(fetched.clone());
-                read_and_save(&config, &url, fetched)
-            });
-            on_feed(outcome);
-        })
+    /// What the widget shows now (see [`Sources::outcome`]), merged once per call.
+    pub fn outcome(&self) -> Option<Result<Feed, LoadError>> {
+        self.sources.borrow().outcome(self.config().sort)
     }
 
-    /// Shows the saved copy of the feed, if there is a readable one; returns whether it is
-    /// fresh enough that the network need not be asked.
-    pub fn show_saved_copy(
-        &self,
-        config: &Config,
-        url: &str,
-        dispatcher: &UseReducerDispatcher<WidgetState>,
-    ) -> bool {
-        if config.cache_seconds == 0 {
-            return false;
+    /// Whether no request of the widget's is under way.
+    pub fn settled(&self) -> bool {
+        self.sources.borrow().settled()
+    }
+
+    /// The feeds that failed with nothing to show.
+    pub fn unavailable(&self) -> Vec<(usize, ArticleSource)> {
+        self.sources.borrow().failed()
+    }
+
+    /// The next page of each feed that has one.
+    pub fn next_pages(&self) -> Vec<(usize, String)> {
+        self.sources.borrow().next_pages()
+    }
+
+    /// Records a further page of feed `index`, or why it failed.
+    pub fn add_page(&self, index: usize, page: Result<Feed, LoadError>) {
+        match page {
+            Ok(page) => {
+                let sort = self.config().sort;
+                self.sources.borrow_mut().append_page(index, page, sort);
+            }
+            Err(error) => self.warn(index, &error),
         }
-        let Some(saved) = cache::load(url) else {
-            return false;
-        };
+    }
+
+    /// Starts a request for feed `index`; when it ends, its articles (read with the settings
+    /// current then, and saved for the next visit) or its failure are recorded, then `on_arrival`
+    /// runs. Dropping the request aborts it.
+    pub fn fetch(&self, index: usize, on_arrival: impl FnOnce() + 'static) -> Option<FeedRequest> {
+        let url = self.sources.borrow().urls().nth(index)?.to_string();
+        self.sources.borrow_mut().start(index);
+        let timeout = self.config().timeout_seconds;
+        let source = self.clone();
+        Some(FeedRequest::start(url.clone(), timeout, move |result| {
+            if source.count() > 1 {
+                // Answers that land together are read one task each, not all in one.
+                Timeout::new(0, move || source.record(index, &url, result, on_arrival)).forget();
+            } else {
+                source.record(index, &url, result, on_arrival);
+            }
+        }))
+    }
+
+    /// Reads an answer for feed `index` (or records why there is none), then runs `on_arrival`.
+    fn record(
+        &self,
+        index: usize,
+        url: &str,
+        result: Result<Fetched, LoadError>,
+        on_arrival: impl FnOnce(),
+    ) {
+        // The widget may have moved on to other feeds meanwhile.
+        if self.sources.borrow().urls().nth(index) != Some(url) {
+            return;
+        }
+        let config = self.config();
+        let outcome = result.and_then(|fetched| {
+            if let Some(text) = self.texts.borrow_mut().get_mut(index) {
+                *text = Some(fetched.clone());
+            }
+            read_and_save(&config, url, fetched)
+        });
+        match &outcome {
+            Err(error) => self.warn(index, error),
+            // With several feeds, each one's notes are said once, naming it, as it arrives.
+            Ok(feed) if self.count() > 1 => {
+                let notes = feed.warnings.iter().map(|w| format!("{url}: {w}"));
+                for line in feed.skip_summary(url).into_iter().chain(notes) {
+                    browser::warn(&format!("Kabar: {line}"));
+                }
+            }
+            Ok(_) => {}
+        }
+        self.sources.borrow_mut().set(index, outcome);
+        on_arrival();
+    }
+
+    /// Asks again for the feeds that failed; each arrival updates the widget.
+    pub fn retry_unavailable(&self, dispatcher: &UseReducerDispatcher<WidgetState>) {
+        for (index, _) in self.unavailable() {
+            let (source, dispatcher) = (self.clone(), dispatcher.clone());
+            let request = self.fetch(index, move || source.queue_arrival(dispatcher));
+            self.retries.borrow_mut().extend(request);
+        }
+    }
+
+    /// Shows what has arrived in a task of its own: parsing a large feed and drawing the cards
+    /// in one would block the page for longer than either. Feeds that arrive before it runs
+    /// join it, so the list is merged once for them all.
+    pub fn queue_arrival(&self, dispatcher: UseReducerDispatcher<WidgetState>) {
+        if std::mem::replace(&mut *self.queued.borrow_mut(), true) {
+            return;
+        }
+        let source = self.clone();
+        Timeout::new(0, move || {
+            *source.queued.borrow_mut() = false;
+            source.dispatch_arrival(&dispatcher);
+        })
+        .forget();
+    }
+
+    /// Shows what has arrived so far: the merged articles and the feeds that failed, or the
+    /// error once every feed failed.
+    pub fn dispatch_arrival(&self, dispatcher: &UseReducerDispatcher<WidgetState>) {
+        let offline = self.sources.borrow().offline();
+        match (self.outcome(), offline) {
+            // Saved copies on show and the network failing: they stay, marked offline.
+            (Some(Ok(_)), Some(error)) => dispatcher.dispatch(Action::Failed(error)),
+            (Some(Ok(feed)), None) => {
+                dispatcher.dispatch(Action::Loaded(feed));
+                let failed = self.unavailable().into_iter().map(|(_, s)| s).collect();
+                dispatcher.dispatch(Action::Unavailable(failed));
+            }
+            (Some(Err(error)), _) => dispatcher.dispatch(Action::Failed(error)),
+            (None, _) => {}
+        }
+    }
+
+    /// Shows the saved copies of the feeds that have one; returns, per feed, whether its copy is
+    /// fresh enough that the network need not be asked. Each copy is read in a task of its own
+    /// (the first at once, as with one feed): twelve read in one would block the page.
+    pub fn show_saved_copies(
+        &self,
+        config: &Rc<Config>,
+        dispatcher: &UseReducerDispatcher<WidgetState>,
+    ) -> Vec<bool> {
+        let urls: Vec<String> = self.sources.borrow().urls().map(String::from).collect();
+        urls.into_iter()
+            .enumerate()
+            .map(|(index, url)| {
+                let saved = (config.cache_seconds > 0)
+                    .then(|| cache::load(&url))
+                    .flatten();
+                let Some(saved) = saved else {
+                    return false;
+                };
+                let fresh = saved.is_fresh(cache::now(), config.cache_seconds);
+                let (source, config, dispatcher) =
+                    (self.clone(), config.clone(), dispatcher.clone());
+                let show =
+                    move || source.show_saved(index, &url, saved, fresh, &config, dispatcher);
+                if index == 0 {
+                    show();
+                } else {
+                    Timeout::new(0, show).forget();
+                }
+                fresh
+            })
+            .collect()
+    }
+
+    /// Reads one saved copy and shows it; a fresh copy that no longer reads is fetched instead.
+    fn show_saved(
+        &self,
+        index: usize,
+        url: &str,
+        saved: SavedFeed,
+        fresh: bool,
+        config: &Config,
+        dispatcher: UseReducerDispatcher<WidgetState>,
+    ) {
+        // The widget may have moved on to other feeds meanwhile.
+        if self.sources.borrow().urls().nth(index) != Some(url) {
+            return;
+        }
         let fetched = Fetched {
-            text: saved.text.clone(),
+            text: saved.text,
             total_pages: saved.total_pages,
         };
-        match read(config, url, &fetched) {
-            Ok(feed) => {
-                *self.last.borrow_mut() = Some(fetched);
-                dispatcher.dispatch(Action::Cached(feed, saved.saved_at));
-                saved.is_fresh(cache::now(), config.cache_seconds)
+        let Ok(feed) = read(config, url, &fetched) else {
+            if fresh {
+                let source = self.clone();
+                let request = self.fetch(index, move || source.queue_arrival(dispatcher));
+                self.retries.borrow_mut().extend(request);
             }
-            Err(_) => false,
+            return;
+        };
+        self.texts.borrow_mut()[index] = Some(fetched);
+        if fresh {
+            // Fresh enough: this feed will not be asked, so it counts as arrived.
+            self.sources.borrow_mut().set(index, Ok(feed));
+        } else {
+            self.sources.borrow_mut().set_saved(index, feed);
+        }
+        if let Some(Ok(feed)) = self.outcome() {
+            dispatcher.dispatch(Action::Cached(feed, saved.saved_at));
+        }
+    }
+
+    /// Reads every feed's text again with new reading settings; no request.
+    pub fn reread(&self, config: &Config) -> Option<Result<Feed, LoadError>> {
+        let urls: Vec<String> = self.sources.borrow().urls().map(String::from).collect();
+        for (index, url) in urls.iter().enumerate() {
+            let text = self.texts.borrow().get(index).cloned().flatten();
+            if let Some(fetched) = text {
+                let outcome = read(config, url, &fetched);
+                self.sources.borrow_mut().set(index, outcome);
+            }
+        }
+        self.sources.borrow().outcome(config.sort)
+    }
+
+    /// One console line for the webmaster, naming the feed when there are several.
+    fn warn(&self, index: usize, error: &LoadError) {
+        if self.count() > 1 {
+            let url = self.sources.borrow().urls().nth(index).map(String::from);
+            browser::warn(&format!("Kabar: {}: {error}", url.unwrap_or_default()));
+        } else {
+            warn_webmaster(error);
         }
     }
 }

@@ -58,6 +58,7 @@ pub fn use_host_events(
                         id: &article.id,
                         url: article.url.as_deref(),
                         title: &article.title,
+                        source: article.source.as_ref(),
                     },
                 );
             }
@@ -87,6 +88,7 @@ pub fn on_card_click(
                         id: &article.id,
                         url: article.url.as_deref(),
                         position,
+                        source: article.source.as_ref(),
                     },
                 );
             }
@@ -98,8 +100,10 @@ pub fn on_card_click(
 fn announce(host: &HtmlElement, load: &Load, config: &Config) {
     match load {
         Load::Ready(feed) => {
-            let url = config.feed.as_deref().unwrap_or_default();
-            for line in feed.skip_summary(url).iter().chain(&feed.warnings) {
+            // With several feeds, each one's notes are among the warnings, naming it.
+            let url = config.feed.as_deref().unwrap_or_default().first();
+            let skipped = url.and_then(|url| feed.skip_summary(url));
+            for line in skipped.iter().chain(&feed.warnings) {
                 browser::warn(&format!("Kabar: {line}"));
             }
             let count = feed.articles.len().min(config.limit);

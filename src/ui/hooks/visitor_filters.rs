@@ -1,11 +1,12 @@
-//! The visitor's own filters: search words and a category chip, and the articles they match.
+//! The visitor's own filters: search words and a chip (a category or a source), and the articles they match.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::config::Config;
 use crate::feed::Feed;
-use crate::filter::{matching, sections};
+use crate::filter::{chip_names, matching};
 
 /// A feed compared by identity, so memos keyed on it do not compare every article.
 #[derive(Clone, Debug)]
@@ -43,21 +44,29 @@ impl VisitorFilters {
 
 /// The visitor's filters over the loaded feed.
 #[hook]
-pub fn use_visitor_filters(feed: &SameFeed, chips: bool) -> VisitorFilters {
+pub fn use_visitor_filters(feed: &SameFeed, config: &Config) -> VisitorFilters {
+    let chips = config.chips;
     let query = use_state(String::new);
     let section = use_state(|| None::<String>);
     let matching = use_memo(
-        (feed.clone(), (*query).clone(), (*section).clone()),
-        |(feed, query, section)| {
+        (feed.clone(), (*query).clone(), (*section).clone(), chips),
+        |(feed, query, section, chips)| {
+            let chips = *chips;
             let articles = feed.0.as_ref().map(|f| f.articles.as_slice());
-            matching(articles.unwrap_or_default(), query, section.as_deref())
+            matching(
+                articles.unwrap_or_default(),
+                query,
+                section.as_deref(),
+                chips,
+            )
         },
     );
-    let sections = use_memo((feed.clone(), chips), |(feed, chips)| {
-        match (&feed.0, chips) {
-            (Some(feed), true) => sections(&feed.articles),
-            _ => Vec::new(),
-        }
+    let feeds = config.feed.clone().unwrap_or_default();
+    let sections = use_memo((feed.clone(), chips, feeds), |(feed, chips, feeds)| {
+        feed.0
+            .as_ref()
+            .map(|feed| chip_names(&feed.articles, *chips, feeds))
+            .unwrap_or_default()
     });
     VisitorFilters {
         query,
