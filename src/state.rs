@@ -280,7 +280,8 @@ impl WidgetState {
             }
             Action::Cached(feed, saved_at) => {
                 next.load = Load::Ready(Rc::new(feed));
-                next.cached_at = Some(saved_at);
+                // With several feeds, the oldest copy on show.
+                next.cached_at = Some(self.cached_at.map_or(saved_at, |at| at.min(saved_at)));
                 next.settled += 1;
             }
             Action::Failed(error) => match (&self.load, self.cached_at) {

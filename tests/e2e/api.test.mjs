@@ -24,7 +24,9 @@ test('articles, state, open(id), close() and refresh() on the element', async ()
   });
   assert.equal(info.state, 'ready');
   assert.equal(info.count, 14);
-  assert.deepEqual(Object.keys(info.first).sort(), ['authors', 'categories', 'id', 'image', 'modified', 'published', 'summary', 'tags', 'title', 'url']);
+  assert.deepEqual(Object.keys(info.first).sort(), ['authors', 'categories', 'id', 'image', 'modified', 'published', 'source', 'summary', 'tags', 'title', 'url']);
+  // Its source: the feed's URL and name (its title), also with one feed.
+  assert.deepEqual(info.first.source, { feed: `${server.url}/feeds/berita.json`, name: 'Berita Pemerintah Kabupaten Sungai Jernih' });
   assert.match(info.first.published, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   assert.notEqual(info.again, 'changed by the page', 'articles are copies');
   // open(id) opens the reader (and the hash), close() closes it; unknown ids say false.
@@ -62,8 +64,8 @@ test('kabar:click tells analytics which article was clicked and where', async ()
   await page.locator('#out .card-open').first().click();
   const clicks = await page.evaluate(() => window.__clicks);
   assert.deepEqual(clicks, [
-    { host: 'w', id: articles[2].id, url: articles[2].url, position: 3 },
-    { host: 'out', id: articles[0].id, url: articles[0].url, position: 1 },
+    { host: 'w', id: articles[2].id, url: articles[2].url, position: 3, source: articles[2].source },
+    { host: 'out', id: articles[0].id, url: articles[0].url, position: 1, source: articles[0].source },
   ]);
   await page.close();
 });

@@ -195,3 +195,23 @@ test('Kabar.mount takes an array of feeds', async () => {
   assert.equal(await inShadow(page, '#w', (root) => root.querySelectorAll('article').length), 3);
   await page.close();
 });
+
+test('a repeat visit shows every feed from its saved copy without asking the network', async () => {
+  rssUp = true;
+  const url = server.page(`<kabar-news id="w" feed="${feeds()}" limit="12"></kabar-news>`);
+  const first = await openPage(browser, url);
+  await waitForState(first.page, '#w', 'ready');
+  await first.page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelectorAll('article').length === 6);
+  // Copies are saved just after the cards are drawn.
+  await first.page.waitForFunction((n) => Object.keys(localStorage).filter((k) => k.startsWith('kabar:')).length === n, 3);
+  await first.page.close();
+  const asked = () => server.log.filter((e) => e.path.startsWith('/m/')).length;
+  const before = asked();
+  const { page } = await openPage(browser, url);
+  await waitForState(page, '#w', 'ready');
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelectorAll('article').length === 6);
+  assert.equal(asked(), before, 'fresh copies: no request');
+  assert.deepEqual(await cards(page),
+    ['Dinkes j1', 'Kecamatan r1', 'Bappeda 1', 'Dinkes j2', 'Kecamatan r2', 'Bappeda 2']);
+  await page.close();
+});

@@ -105,30 +105,47 @@ impl FeedSource {
         let timeout = self.config().timeout_seconds;
         let source = self.clone();
         Some(FeedRequest::start(url.clone(), timeout, move |result| {
-            let config = source.config();
-            let outcome = result.and_then(|fetched| {
-                if let Some(text) = source.texts.borrow_mut().get_mut(index) {
-                    *text = Some(fetched.clone());
-                }
-                read_and_save(&config, &url, fetched)
-            });
-            match &outcome {
-                Err(error) => source.warn(index, error),
-                // With several feeds, each one's notes are said once, naming it, as it arrives.
-                Ok(feed) if source.count() > 1 => {
-                    for line in feed
-                        .skip_summary(&url)
-                        .into_iter()
-                        .chain(feed.warnings.iter().map(|w| format!("{url}: {w}")))
-                    {
-                        browser::warn(&format!("Kabar: {line}"));
-                    }
-                }
-                Ok(_) => {}
+            if source.count() > 1 {
+                // Answers that land together are read one task each, not all in one.
+                Timeout::new(0, move || source.record(index, &url, result, on_arrival)).forget();
+            } else {
+                source.record(index, &url, result, on_arrival);
             }
-            source.sources.borrow_mut().set(index, outcome);
-            on_arrival();
         }))
+    }
+
+    /// Reads an answer for feed `index` (or records why there is none), then runs `on_arrival`.
+    fn record(
+        &self,
+        index: usize,
+        url: &str,
+        result: Result<Fetched, LoadError>,
+        on_arrival: impl FnOnce(),
+    ) {
+        // The widget may have moved on to other feeds meanwhile.
+        if self.sources.borrow().urls().nth(index) != Some(url) {
+            return;
+        }
+        let config = self.config();
+        let outcome = result.and_then(|fetched| {
+            if let Some(text) = self.texts.borrow_mut().get_mut(index) {
+                *text = Some(fetched.clone());
+            }
+            read_and_save(&config, url, fetched)
+        });
+        match &outcome {
+            Err(error) => self.warn(index, error),
+            // With several feeds, each one's notes are said once, naming it, as it arrives.
+            Ok(feed) if self.count() > 1 => {
+                let notes = feed.warnings.iter().map(|w| format!("{url}: {w}"));
+                for line in feed.skip_summary(url).into_iter().chain(notes) {
+                    browser::warn(&format!("Kabar: {line}"));
+                }
+            }
+            Ok(_) => {}
+        }
+        self.sources.borrow_mut().set(index, outcome);
+        on_arrival();
     }
 
     /// Asks again for the feeds that failed; each arrival updates the widget.
@@ -172,49 +189,75 @@ impl FeedSource {
         }
     }
 
-    /// Shows the saved copies of the feeds that have a readable one; returns, per feed, whether
-    /// its copy is fresh enough that the network need not be asked.
+    /// Shows the saved copies of the feeds that have one; returns, per feed, whether its copy is
+    /// fresh enough that the network need not be asked. Each copy is read in a task of its own
+    /// (the first at once, as with one feed): twelve read in one would block the page.
     pub fn show_saved_copies(
         &self,
-        config: &Config,
+        config: &Rc<Config>,
         dispatcher: &UseReducerDispatcher<WidgetState>,
     ) -> Vec<bool> {
         let urls: Vec<String> = self.sources.borrow().urls().map(String::from).collect();
-        let mut oldest: Option<f64> = None;
-        let fresh = urls
-            .iter()
+        urls.into_iter()
             .enumerate()
             .map(|(index, url)| {
                 let saved = (config.cache_seconds > 0)
-                    .then(|| cache::load(url))
+                    .then(|| cache::load(&url))
                     .flatten();
                 let Some(saved) = saved else {
                     return false;
                 };
-                let fetched = Fetched {
-                    text: saved.text.clone(),
-                    total_pages: saved.total_pages,
-                };
-                let Ok(feed) = read(config, url, &fetched) else {
-                    return false;
-                };
-                self.texts.borrow_mut()[index] = Some(fetched);
                 let fresh = saved.is_fresh(cache::now(), config.cache_seconds);
-                let mut sources = self.sources.borrow_mut();
-                if fresh {
-                    // Fresh enough: this feed will not be asked, so it counts as arrived.
-                    sources.set(index, Ok(feed));
+                let (source, config, dispatcher) =
+                    (self.clone(), config.clone(), dispatcher.clone());
+                let show =
+                    move || source.show_saved(index, &url, saved, fresh, &config, dispatcher);
+                if index == 0 {
+                    show();
                 } else {
-                    sources.set_saved(index, feed);
+                    Timeout::new(0, show).forget();
                 }
-                oldest = Some(oldest.map_or(saved.saved_at, |o: f64| o.min(saved.saved_at)));
                 fresh
             })
-            .collect();
-        if let (Some(saved_at), Some(Ok(feed))) = (oldest, self.outcome()) {
-            dispatcher.dispatch(Action::Cached(feed, saved_at));
+            .collect()
+    }
+
+    /// Reads one saved copy and shows it; a fresh copy that no longer reads is fetched instead.
+    fn show_saved(
+        &self,
+        index: usize,
+        url: &str,
+        saved: SavedFeed,
+        fresh: bool,
+        config: &Config,
+        dispatcher: UseReducerDispatcher<WidgetState>,
+    ) {
+        // The widget may have moved on to other feeds meanwhile.
+        if self.sources.borrow().urls().nth(index) != Some(url) {
+            return;
         }
-        fresh
+        let fetched = Fetched {
+            text: saved.text,
+            total_pages: saved.total_pages,
+        };
+        let Ok(feed) = read(config, url, &fetched) else {
+            if fresh {
+                let source = self.clone();
+                let request = self.fetch(index, move || source.queue_arrival(dispatcher));
+                self.retries.borrow_mut().extend(request);
+            }
+            return;
+        };
+        self.texts.borrow_mut()[index] = Some(fetched);
+        if fresh {
+            // Fresh enough: this feed will not be asked, so it counts as arrived.
+            self.sources.borrow_mut().set(index, Ok(feed));
+        } else {
+            self.sources.borrow_mut().set_saved(index, feed);
+        }
+        if let Some(Ok(feed)) = self.outcome() {
+            dispatcher.dispatch(Action::Cached(feed, saved.saved_at));
+        }
     }
 
     /// Reads every feed's text again with new reading settings; no request.
