@@ -163,8 +163,8 @@ fn run_merge(args: Args) -> Result<ExitCode, Usage> {
     let keep = keep(&args)?;
     let mut loaded = Vec::new();
     let mut failed = 0;
-    for url in &args.positional {
-        match sources::load_url(url) {
+    for result in sources::load_all(&args.positional) {
+        match result {
             Ok(source) => loaded.push(source),
             Err(message) => {
                 failed += 1;

@@ -1,6 +1,9 @@
 //! Reading feeds (from the network or a file) into articles, and merging several into one list
 //! with the widget's own merge (`kabar::feed::merge`), so the command and the widget agree.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
 use kabar::article::{Article, ArticleSource};
 use kabar::feed::{self, Feed, ParseOptions, Sort};
 use kabar::filter::{Filters, Since};
@@ -40,6 +43,39 @@ pub fn load_url(url: &str) -> Result<Loaded, String> {
         ..ParseOptions::new(final_url)
     };
     parsed(url, &text, &options)
+}
+
+/// How many feeds are fetched at once by [`load_all`].
+const PARALLEL_FETCHES: usize = 8;
+
+/// [`load_url`] for every URL, a few at a time, results in the order of `urls` (so the merge
+/// does not depend on which server answered first).
+pub fn load_all(urls: &[String]) -> Vec<Result<Loaded, String>> {
+    let next = AtomicUsize::new(0);
+    let results: Vec<Mutex<Option<Result<Loaded, String>>>> =
+        urls.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..PARALLEL_FETCHES.min(urls.len()) {
+            scope.spawn(|| loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(url) = urls.get(index) else { break };
+                let result = load_url(url);
+                if let Ok(mut slot) = results[index].lock() {
+                    *slot = Some(result);
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .zip(urls)
+        .map(|(slot, url)| {
+            slot.into_inner()
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| Err(format!("{url}: not fetched")))
+        })
+        .collect()
 }
 
 /// Reads a feed file; its relative links resolve against `base` (else the file's own URL, which
