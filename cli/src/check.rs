@@ -246,3 +246,65 @@ fn origin_host(origin: &str) -> Option<String> {
     let host = rest.split(['/', ':']).next()?;
     (!host.is_empty()).then(|| host.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hop(url: &str, allow: &[&str]) -> Hop {
+        Hop {
+            url: url.into(),
+            status: 200,
+            headers: allow
+                .iter()
+                .map(|v| ("access-control-allow-origin".to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
+    const PORTAL: &str = "https://portal.go.id";
+
+    #[test]
+    fn one_allow_origin_of_star_or_the_origin_is_needed_across_origins() {
+        let feed = "https://desa.go.id/feed.json";
+        assert!(cors(&[hop(feed, &["*"])], PORTAL).is_ok());
+        assert!(cors(&[hop(feed, &[PORTAL])], PORTAL).is_ok());
+        assert!(cors(&[hop("https://portal.go.id/feed.json", &[])], PORTAL)
+            .is_ok_and(|how| how.starts_with("same origin")));
+        let missing = cors(&[hop(feed, &[])], PORTAL);
+        assert_eq!(
+            missing,
+            Err("no Access-Control-Allow-Origin header".to_string())
+        );
+        assert!(cors(&[hop(feed, &["https://lain.go.id"])], PORTAL).is_err());
+        assert!(cors(&[hop(feed, &["*", "*"])], PORTAL)
+            .is_err_and(|why| why.starts_with("2 Access-Control-Allow-Origin")));
+    }
+
+    #[test]
+    fn every_hop_is_judged_and_a_cross_origin_redirect_makes_the_origin_null() {
+        // Same origin, then a redirect to a CDN that allows the portal: fine.
+        let to_cdn = [
+            hop("https://portal.go.id/berita.json", &[]),
+            hop("https://cdn.go.id/berita.json", &[PORTAL]),
+        ];
+        assert!(cors(&to_cdn, PORTAL).is_ok());
+        // The redirect itself lacks the header: blocked, and the report says where.
+        let bare_redirect = [
+            hop("https://desa.go.id/feed", &[]),
+            hop("https://desa.go.id/feed/", &["*"]),
+        ];
+        assert!(cors(&bare_redirect, PORTAL).is_err_and(|why| why.contains("on the redirect")));
+        // From one foreign origin to another: the request's origin is now "null".
+        let tainted = [
+            hop("https://desa.go.id/feed", &["*"]),
+            hop("https://cdn.go.id/feed", &[PORTAL]),
+        ];
+        assert!(cors(&tainted, PORTAL).is_err_and(|why| why.contains("not null")));
+        let tainted_star = [
+            hop("https://desa.go.id/feed", &["*"]),
+            hop("https://cdn.go.id/feed", &["*"]),
+        ];
+        assert!(cors(&tainted_star, PORTAL).is_ok());
+    }
+}
