@@ -57,11 +57,7 @@ pub fn judge(fetched: &Fetched, origin: &str, origin_given: bool) -> Report {
         Ok(how) => lines.push(format!("CORS: {how}")),
         Err(why) => {
             lines.push(format!("CORS: blocked: {why}"));
-            let error = LoadError::Network {
-                cause: why,
-                cross_origin_from: Some(origin.to_string()),
-            };
-            problems.push(error.to_string());
+            problems.push(cors_fix(&why, origin_given.then_some(origin)));
         }
     }
     if let Some(hidden) = hidden_total_pages(last, origin) {
@@ -215,6 +211,21 @@ pub fn cors(hops: &[Hop], origin: &str) -> Result<String, String> {
         };
     }
     Ok(how)
+}
+
+/// What a browser would say, for certain here, and the header lines that fix it (the widget's
+/// recipes: nginx, Apache, WordPress). Without a given origin, `*` is the header to advise.
+fn cors_fix(why: &str, origin: Option<&str>) -> String {
+    let allow = origin.unwrap_or("*");
+    let or_star = if origin.is_some() { " (or *)" } else { "" };
+    format!(
+        "a browser would refuse the feed: {why}. The feed's server must answer with the header \
+         Access-Control-Allow-Origin: {allow}{or_star}. \
+         nginx: add_header Access-Control-Allow-Origin \"{allow}\" always; \
+         Apache (.htaccess): Header set Access-Control-Allow-Origin \"{allow}\"; \
+         WordPress: the REST API (/wp-json/…) sends it already; for its RSS feed add to the theme's functions.php: \
+         add_action('send_headers', function () {{ header('Access-Control-Allow-Origin: {allow}'); }});"
+    )
 }
 
 /// A note when WordPress's page count is sent but a browser on `origin` may not read it.
