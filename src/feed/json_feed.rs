@@ -34,18 +34,18 @@ fn read_item(item: &Value, zone: i32) -> Result<Draft, String> {
         return Err("is not an object".into());
     };
     let kabar = item.get("_kabar").and_then(Value::as_object);
-    let content = match (field(item, "content_html"), field(item, "content_text")) {
+    // Kabar writes a body as it was, even empty; from other writers a blank body is none.
+    let body = |key| match kabar {
+        Some(_) => item.get(key).and_then(Value::as_str).map(str::to_string),
+        None => field(item, key),
+    };
+    let content = match (body("content_html"), body("content_text")) {
         _ if kabar.and_then(|k| k.get("protected")) == Some(&Value::Bool(true)) => {
             Content::Protected
         }
         (Some(html), _) => Content::Html(html),
         (None, Some(text)) => Content::Text(text),
-        // Kabar writes an empty body as empty, where other writers leave the item broken.
-        (None, None) => match (kabar, item.get("content_html"), item.get("content_text")) {
-            (Some(_), Some(Value::String(html)), _) => Content::Html(html.clone()),
-            (Some(_), _, Some(Value::String(text))) => Content::Text(text.clone()),
-            _ => return Err("has neither content_html nor content_text".into()),
-        },
+        (None, None) => return Err("has neither content_html nor content_text".into()),
     };
     let mut images: Vec<Image> = ["image", "banner_image"]
         .iter()
