@@ -3,7 +3,11 @@
 // the reader naming the source; more than 12 feeds cut with a warning.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { startServer, launchBrowser, openPage, waitForState, inShadow } from './harness.mjs';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server;
 let browser;
@@ -84,6 +88,10 @@ test('three feeds, one failing: the others show, a note names it, retry brings i
     [...root.querySelectorAll('.card-source')].map((s) => s.textContent));
   assert.deepEqual(sources.slice(0, 2), ['Dinas Kesehatan', '127.0.0.1:' + new URL(server.url).port]);
   assert.equal(await page.locator('#w').getAttribute('data-state'), 'ready');
+  // The note and its button pass the same WCAG rules as the rest of the widget.
+  await page.evaluate(axeSource);
+  const axe = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }));
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`), []);
   // The webmaster's console names the failed feed.
   assert.ok(consoleMessages.some((m) => m.type === 'warning' && m.text.includes(`${other}/m/rss`) && /HTTP 500/.test(m.text)),
     JSON.stringify(consoleMessages));

@@ -229,10 +229,10 @@ fn print_sizes(files: &[Written]) {
 /// Indonesian CMS dates (+3.7 KB), the embed path check, reader history and invisible-text rule
 /// (+1.1 KB). The weight issue is where these bytes are to be won back.
 ///
-/// Issue 16 (several feeds in one widget) added 5,547 bytes (219,428 → 224,975): the merge,
-/// each feed's state, per-feed retry and load more, source chips and names, the failed-feeds
-/// note; the budget rose by that, rounded up to 5,600.
-pub const BROTLI_BUDGET: usize = 216 * 1024 + 5_600;
+/// Issue 16 (several feeds in one widget) added 6,580 bytes (219,428 → 226,008): the merge,
+/// each feed's state, saved copy, retry and load more, reading each feed in a task of its own,
+/// source chips and names, the failed-feeds note; the budget rose by that, rounded up to 6,600.
+pub const BROTLI_BUDGET: usize = 216 * 1024 + 6_600;
 
 /// Fails when the bundle grew past the budget.
 pub fn check_budget(files: &[Written]) -> Result<(), String> {
