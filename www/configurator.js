@@ -15,7 +15,7 @@
     corsTitle: 'The browser could not read this address.',
     cors: 'Either the server does not send a CORS header for this page\'s origin, or it is down: a browser cannot tell which.',
     corsFix: 'Fix: let the feed be read from other sites. Apache (.htaccess): Header set Access-Control-Allow-Origin "*" · nginx: add_header Access-Control-Allow-Origin "*"; · WordPress: its REST URL (/wp-json/wp/v2/posts) already sends CORS; an RSS feed needs a plugin or the header line above.',
-    corsHost: 'Or host this configurator on the site\'s own domain (it is in the Kabar release): the check then runs from the origin the widget will live on. Or run `kabar check FEED-URL --origin https://your-site` (the command-line tool, see the README): it sends your site's origin and names the missing header.',
+    corsHost: 'Or host this configurator on the site\'s own domain (it is in the Kabar release): the check then runs from the origin the widget will live on. Or run `kabar check FEED-URL --origin https://your-site` (the command-line tool, see the README): it sends your site\'s origin and names the missing header.',
     down: 'The server did not answer (no connection).',
     status: 'HTTP status',
     notFound: 'The server answered 404: there is nothing at this address. Check the address, or type just the site\'s address to look for its feed.',
