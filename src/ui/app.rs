@@ -93,19 +93,22 @@ pub fn App(props: &AppProps) -> Html {
         }),
     };
     let reader = match (&state.load, state.reader_index()) {
-        (Load::Ready(feed), Some(index)) => {
-            let article = &feed.articles[index];
-            let feeds = config.feed.as_deref().unwrap_or_default();
-            html! {
-                <Reader feed={feed.clone()} index={index} lang={config.lang} strings={config.strings}
-                    base_url={article.source.as_ref().map(|s| s.feed.clone()).unwrap_or_default()}
-                    source={article.named_source(feeds).map(|s| AttrValue::from(s.name.clone()))}
-                    target={config.target}
-                    time_zone={config.timezone.clone().map(AttrValue::from)}
-                    share_url={links.share_url(index)}
-                    on_close={links.on_close.clone()} on_navigate={links.on_navigate.clone()} />
-            }
-        }
+        (Load::Ready(feed), Some(index)) => feed
+            .articles
+            .get(index)
+            .map(|article| {
+                let feeds = config.feed.as_deref().unwrap_or_default();
+                html! {
+                    <Reader feed={feed.clone()} index={index} lang={config.lang} strings={config.strings}
+                        base_url={article.source.as_ref().map(|s| s.feed.clone()).unwrap_or_default()}
+                        source={article.named_source(feeds).map(|s| AttrValue::from(s.name.clone()))}
+                        target={config.target}
+                        time_zone={config.timezone.clone().map(AttrValue::from)}
+                        share_url={links.share_url(index)}
+                        on_close={links.on_close.clone()} on_navigate={links.on_navigate.clone()} />
+                }
+            })
+            .unwrap_or_default(),
         _ => Html::default(),
     };
     let announcement = state
