@@ -161,3 +161,55 @@ fn lead_images_must_be_http_urls() {
         Some("https://cdn.contoh.go.id/b.jpg")
     );
 }
+
+#[test]
+fn the_kabar_extension_is_read_and_its_bad_values_are_dropped() {
+    let text = r#"{
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Berita se-Kabupaten",
+        "items": [
+            {"id": "1", "url": "https://a.go.id/1", "title": "Harga <beras> & gula", "content_html": "<p>Isi</p>",
+             "image": "https://a.go.id/1.jpg", "tags": ["Ekonomi", "pasar"],
+             "_kabar": {"source": {"feed": "https://a.go.id/feed/", "name": " Desa  A "},
+                        "categories": ["Ekonomi"],
+                        "image": {"alt": "Pedagang", "width": 800, "height": -1,
+                                  "srcset": [{"url": "javascript:alert(1)", "width": 300},
+                                             {"url": "/1-600.jpg", "width": 600}, {"url": 5}]}}},
+            {"id": "2", "title": "Rapat", "content_text": "", "_kabar": {"source": "a.go.id", "image": [], "categories": {"a": 1}}},
+            {"id": "3", "title": "Tertutup", "summary": "Ringkas.", "content_text": "Ringkas.", "_kabar": {"protected": true}},
+            {"id": "4", "title": "Lain &amp; lagi", "content_text": "Tanpa ekstensi.", "_other": {"source": {"feed": "x", "name": "y"}}}
+        ]
+    }"#;
+    let feed = parse(text, FEED_URL).expect("a feed");
+    let [first, second, third, fourth] = feed.articles.as_slice() else {
+        panic!("{:?}", feed.articles);
+    };
+    let source = first.source.as_ref().expect("a source");
+    assert_eq!(
+        (source.feed.as_str(), source.name.as_str()),
+        ("https://a.go.id/feed/", "Desa A")
+    );
+    // Written by Kabar, so plain text: "<beras>" is not a tag.
+    assert_eq!(first.title, "Harga <beras> & gula");
+    assert_eq!(
+        (first.categories.as_slice(), first.tags.as_slice()),
+        (&["Ekonomi".to_string()][..], &["pasar".to_string()][..])
+    );
+    let image = first.image.as_ref().expect("an image");
+    assert_eq!(
+        (image.alt.as_str(), image.width, image.height),
+        ("Pedagang", Some(800), None)
+    );
+    // Only http(s) sizes survive, resolved against the feed.
+    let sizes: Vec<&str> = image.sources.iter().map(|s| s.url.as_str()).collect();
+    assert_eq!(sizes, ["https://contoh.go.id/1-600.jpg"]);
+    // Wrong shapes are ignored; an empty body written by Kabar stays an (empty) item.
+    assert_eq!((second.source.clone(), second.categories.len()), (None, 0));
+    assert_eq!(second.content, Content::Text(String::new()));
+    assert_eq!(third.content, Content::Protected);
+    // Without _kabar: no source, and titles are read as HTML as before.
+    assert_eq!(
+        (fourth.source.clone(), fourth.title.as_str()),
+        (None, "Lain & lagi")
+    );
+}

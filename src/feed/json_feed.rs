@@ -1,9 +1,11 @@
-//! JSON Feed 1.0 and 1.1 (jsonfeed.org). Keys starting with `_` are extensions and ignored.
+//! JSON Feed 1.0 and 1.1 (jsonfeed.org). Keys starting with `_` are extensions and ignored,
+//! except Kabar's own `_kabar` (written by `kabar merge`): the item's source, and what JSON Feed
+//! has no field for (categories, image alt text, size and srcset, a protected body).
 
 use serde_json::{Map, Value};
 
 use super::{plain, Draft, FeedError, Source, Text, MAX_ITEMS};
-use crate::article::{Attachment, Content, Image};
+use crate::article::{ArticleSource, Attachment, Content, Image, ImageSource};
 use crate::date::parse_date_in;
 
 pub(super) fn read(root: &Value, zone: i32) -> Result<Source, FeedError> {
@@ -31,12 +33,21 @@ fn read_item(item: &Value, zone: i32) -> Result<Draft, String> {
     let Value::Object(item) = item else {
         return Err("is not an object".into());
     };
-    let content = match (field(item, "content_html"), field(item, "content_text")) {
+    let kabar = item.get("_kabar").and_then(Value::as_object);
+    // Kabar writes a body as it was, even empty; from other writers a blank body is none.
+    let body = |key| match kabar {
+        Some(_) => item.get(key).and_then(Value::as_str).map(str::to_string),
+        None => field(item, key),
+    };
+    let content = match (body("content_html"), body("content_text")) {
+        _ if kabar.and_then(|k| k.get("protected")) == Some(&Value::Bool(true)) => {
+            Content::Protected
+        }
         (Some(html), _) => Content::Html(html),
         (None, Some(text)) => Content::Text(text),
         (None, None) => return Err("has neither content_html nor content_text".into()),
     };
-    let images = ["image", "banner_image"]
+    let mut images: Vec<Image> = ["image", "banner_image"]
         .iter()
         .filter_map(|key| url_field(item, key))
         .map(|url| Image {
@@ -44,6 +55,23 @@ fn read_item(item: &Value, zone: i32) -> Result<Draft, String> {
             ..Image::default()
         })
         .collect();
+    let details = kabar
+        .and_then(|k| k.get("image"))
+        .and_then(Value::as_object);
+    if let (Some(image), Some(details)) = (images.first_mut(), details) {
+        image_details(image, details);
+    }
+    let categories: Vec<String> = strings(kabar.and_then(|k| k.get("categories")))
+        .iter()
+        .map(|c| plain(c))
+        .collect();
+    // Kabar writes plain text; other writers put entities and markup in titles and summaries.
+    let text_of = |key| {
+        field(item, key).map(|value| match kabar {
+            Some(_) => Text::Plain(value),
+            None => Text::Html(value),
+        })
+    };
     let id = item.get("id").and_then(text);
     let url = url_field(item, "url").or_else(|| url_field(item, "external_url"));
     // JSON Feed requires an id, so an item with neither is broken, not an announcement.
@@ -55,19 +83,50 @@ fn read_item(item: &Value, zone: i32) -> Result<Draft, String> {
         url,
         // Plain text by the spec, but feeds put entities and markup in them: taken as HTML,
         // where a `<` that starts no tag (`3 < 5`) stays text.
-        title: field(item, "title").map(Text::Html),
-        summary: field(item, "summary").map(Text::Html),
+        title: text_of("title"),
+        summary: text_of("summary"),
         content: Some(content),
         images,
         published: field(item, "date_published").and_then(|s| parse_date_in(&s, zone)),
         modified: field(item, "date_modified").and_then(|s| parse_date_in(&s, zone)),
         authors: authors(item),
-        categories: Vec::new(),
         category_terms: Vec::new(),
-        tags: strings(item.get("tags")).iter().map(|t| plain(t)).collect(),
+        // Categories are listed in `tags` too, for readers without the extension.
+        tags: strings(item.get("tags"))
+            .iter()
+            .map(|t| plain(t))
+            .filter(|t| !categories.contains(t))
+            .collect(),
+        categories,
         attachments: attachments(item),
-        source: None,
+        source: kabar.and_then(source),
     })
+}
+
+/// `_kabar.source`: the feed an item of a merged feed came from.
+fn source(kabar: &Map<String, Value>) -> Option<ArticleSource> {
+    let source = kabar.get("source")?.as_object()?;
+    let feed = field(source, "feed")?;
+    Some(ArticleSource::new(&feed, field(source, "name").as_deref()))
+}
+
+/// `_kabar.image`: alt text, size and other sizes of the item's `image`.
+fn image_details(image: &mut Image, details: &Map<String, Value>) {
+    let number = |value: Option<&Value>| value?.as_u64()?.try_into().ok();
+    image.alt = field(details, "alt").unwrap_or_default();
+    image.width = number(details.get("width"));
+    image.height = number(details.get("height"));
+    if let Some(Value::Array(sizes)) = details.get("srcset") {
+        image.sources = sizes
+            .iter()
+            .filter_map(|size| {
+                Some(ImageSource {
+                    url: size.get("url")?.as_str()?.to_string(),
+                    width: number(size.get("width"))?,
+                })
+            })
+            .collect();
+    }
 }
 
 /// A non-blank string, or a number written as one (ids often are).
