@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::tools::{self, ensure_e2e_packages};
-use crate::{wordpress, Step};
+use crate::{root, wordpress, Step};
 
 /// The Debian packages this layer runs on, and a file each installs (to skip apt when present).
 /// The theme and the core translations (id_ID) are only Recommends of `wordpress`, which
@@ -60,6 +60,11 @@ pub fn run() -> Step {
     // tests/wordpress/site.mjs installs this zip, as a webmaster uploads it.
     let zip = wordpress::package()?;
     eprintln!("xtask: the test sites install {}", zip.display());
+    // Each site appends what PHP printed here when it stops: start the run's log afresh.
+    let log = root().join("target/wordpress-logs/php.log");
+    if log.exists() {
+        std::fs::remove_file(&log).map_err(|e| format!("cannot remove {}: {e}", log.display()))?;
+    }
     // tests/wordpress/phpunit.test.mjs runs the plugin's PHPUnit suites against a started site.
     tools::run(Command::new("node").args(["--test", "--test-concurrency=1", "tests/wordpress/"]))
 }
