@@ -318,7 +318,7 @@ async function benchMobile(options, hosts) {
   const out = {};
   for (const [hostName, server] of Object.entries(hosts)) {
     // The script-tag variants on the compressing host only: that is where the tag matters.
-    const keys = hostName === 'compressing' ? ['kabar', 'kabar-defer', 'kabar-preload', 'peer'] : ['kabar', 'peer'];
+    const keys = hostName === 'compressing' ? ['kabar', 'kabar-blocking', 'kabar-defer', 'kabar-preload', 'peer'] : ['kabar', 'peer'];
     out[hostName] = Object.fromEntries(keys.map((key) => [key, []]));
     for (let i = 0; i < options.runs; i++) {
       for (const key of keys) {
@@ -481,15 +481,19 @@ async function lighthouseMobile(options, outDir) {
   const docroot = path.join(temp, 'www');
   fs.cpSync(path.join(root, 'www'), docroot, { recursive: true });
   fs.cpSync(released, path.join(docroot, 'kabar', version), { recursive: true });
-  const demo = fs.readFileSync(path.join(docroot, 'index.html'), 'utf8').replaceAll('src="dist/kabar.js"', `src="/kabar/${version}/kabar.js"`);
+  const demo = fs.readFileSync(path.join(docroot, 'index.html'), 'utf8')
+    .replaceAll('src="dist/kabar.js"', `src="/kabar/${version}/kabar.js"`)
+    .replaceAll('href="dist/kabar_bg.wasm"', `href="/kabar/${version}/kabar_bg.wasm"`);
   fs.writeFileSync(path.join(docroot, 'index.html'), demo);
-  // Variants of the script tag: without render blocking, and with a preload hint for the wasm.
-  const scriptTag = demo.match(/<script src="\/kabar\/[^"]+\/kabar\.js"[^>]*><\/script>/)?.[0];
+  // Variants of the demo's script tag (with its preload hint taken out): plain defer, render
+  // blocking, and defer with the preload hint.
+  const bare = demo.replace(/\s*<link rel="preload"[^>]*kabar_bg\.wasm[^>]*>/, '');
+  const scriptTag = bare.match(/<script src="\/kabar\/[^"]+\/kabar\.js"[^>]*><\/script>/)?.[0];
   if (scriptTag) {
     const plain = `<script src="/kabar/${version}/kabar.js" defer></script>`;
-    fs.writeFileSync(path.join(docroot, 'index-defer.html'), demo.replace(scriptTag, plain));
-    fs.writeFileSync(path.join(docroot, 'index-render-blocking.html'), demo.replace(scriptTag, `<script src="/kabar/${version}/kabar.js" defer blocking="render"></script>`));
-    fs.writeFileSync(path.join(docroot, 'index-preload.html'), demo.replace(scriptTag,
+    fs.writeFileSync(path.join(docroot, 'index-defer.html'), bare.replace(scriptTag, plain));
+    fs.writeFileSync(path.join(docroot, 'index-render-blocking.html'), bare.replace(scriptTag, `<script src="/kabar/${version}/kabar.js" defer blocking="render"></script>`));
+    fs.writeFileSync(path.join(docroot, 'index-preload.html'), bare.replace(scriptTag,
       `<link rel="preload" href="/kabar/${version}/kabar_bg.wasm" as="fetch" crossorigin>\n  ${plain}`));
   }
   const servers = await startWebServers(temp, docroot);
