@@ -181,18 +181,19 @@ export async function openPage(browser, url) {
 
 /**
  * Waits until the host matching `selector` has reached `state` (ready, empty, error). A lazy host
- * that has not started (no shadow root: more than 1,250 px from the viewport) is scrolled into
- * view, as a visitor would, and the page's scroll position is put back once it has started.
+ * that has not started (no shadow root and no state: more than 1,250 px from the viewport) is
+ * scrolled into view, as a visitor would, and the page's scroll position is put back once it has.
  */
 export async function waitForState(page, selector, state) {
   await page.waitForFunction(
     ([sel, st]) => {
       const host = document.querySelector(sel);
       const woken = window.__kabarScrolledFor;
-      if (host && !host.shadowRoot && !woken) {
+      const started = (h) => h.shadowRoot || h.hasAttribute('data-state');
+      if (host && !started(host) && !woken) {
         window.__kabarScrolledFor = { host, x: scrollX, y: scrollY };
         host.scrollIntoView({ block: 'center', behavior: 'instant' });
-      } else if (woken && woken.host.shadowRoot) {
+      } else if (woken && started(woken.host)) {
         scrollTo({ left: woken.x, top: woken.y, behavior: 'instant' });
         window.__kabarScrolledFor = null;
       }
