@@ -132,7 +132,7 @@ export async function startWebServers(temp, docroot) {
     const nginxPort = await freePort();
     fs.writeFileSync(path.join(temp, 'nginx.conf'), nginxConfig(temp, docroot, nginxPort));
     const nginx = spawn('/usr/sbin/nginx', ['-c', path.join(temp, 'nginx.conf'), '-p', temp, '-g', 'daemon off;'], { stdio: 'ignore' });
-    servers.nginx = { url: `http://127.0.0.1:${nginxPort}`, stop: () => stop(nginx, 'SIGQUIT') };
+    servers.nginx = { url: `http://127.0.0.1:${nginxPort}`, stop: () => stop(nginx, 'SIGTERM') };
     await waitUntilServing(servers.nginx.url, nginx, path.join(temp, 'nginx-error.log'));
 
     const apachePort = await freePort();
