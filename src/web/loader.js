@@ -59,6 +59,38 @@
     }
   }
 
+  // One widget mounts per task: its first render, its saved copy and the start of its request run
+  // together, and ten widgets mounted in one task blocked the page for about 90 ms. The first
+  // mounts at once; the others follow, each in a task of its own, so the browser can paint and
+  // answer input in between.
+  var mountQueue = [];
+  var mounting = false;
+  var nextTask = typeof MessageChannel === 'function' ? new MessageChannel() : null;
+  function afterTask() {
+    if (nextTask) nextTask.port2.postMessage(0);
+    else setTimeout(mountNext);
+  }
+  function mountNext() {
+    var host = mountQueue.shift();
+    if (!host) {
+      mounting = false;
+      return;
+    }
+    mount(host);
+    afterTask();
+  }
+  if (nextTask) nextTask.port1.onmessage = mountNext;
+  function queueMount(host) {
+    if (mountQueue.indexOf(host) >= 0 || widgets.has(host)) return;
+    if (mounting) {
+      mountQueue.push(host);
+      return;
+    }
+    mounting = true;
+    mount(host);
+    afterTask();
+  }
+
   function unmount(host) {
     var widget = widgets.get(host);
     if (!widget) return;
@@ -155,7 +187,7 @@
       prefetch(host);
       warmDates(host);
     }
-    if (moduleReady) mount(host);
+    if (moduleReady) queueMount(host);
   }
 
   function hostsIn(root) {
@@ -424,7 +456,7 @@
       get state() { return this.getAttribute('data-state') || 'loading'; }
     }
     if (!customElements.get(TAG)) customElements.define(TAG, KabarNews);
-    hostsIn(document.documentElement).forEach(function (host) { if (awake.has(host)) mount(host); });
+    hostsIn(document.documentElement).forEach(function (host) { if (awake.has(host)) queueMount(host); });
     new MutationObserver(function (records) {
       records.forEach(function (record) {
         if (record.target.hasAttribute(DATA_MARKER)) update(record.target);

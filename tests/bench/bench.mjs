@@ -13,9 +13,11 @@ import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startServer, WIDGETS, MULTI, MULTI_WIDGET } from './server.mjs';
+import { spawn } from 'node:child_process';
+import { startServer, WIDGETS, MULTI, MULTI_WIDGET, hostPage } from './server.mjs';
 import { runLighthouse } from './lighthouse.mjs';
 import { summarise, evaluateTargets, printReport, printLighthouse, stats } from './report.mjs';
+import { startWebServers, freePort, get } from '../e2e/web-servers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -24,12 +26,25 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const VIEWPORT = { width: 1280, height: 900 };
+/**
+ * Lighthouse's mobile profile, applied through the DevTools protocol: 150 ms round trip,
+ * 1.6 Mbps down, 750 kbps up, the CPU slowed 4×, a phone-sized viewport.
+ */
+const MOBILE = {
+  network: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
+  cpu: 4,
+  viewport: { width: 412, height: 823 },
+};
+/** Lighthouse runs per page in the mobile section; the figures are their medians. */
+const LIGHTHOUSE_RUNS = 3;
+/** Eager widgets of 12 articles on one page, for the rows on many widgets. */
+const WIDGET_COUNTS = [1, 10, 40];
 /** How long after the first card long tasks and layout shifts still count. */
 const SETTLE_MS = 1000;
 
 function parseArgs(argv) {
   const options = {
-    runs: 7, sizes: [12, 200, 2000], limit: 12, throttle: 4, lighthouse: true, widgets: true,
+    runs: 7, sizes: [12, 200, 2000], limit: 12, throttle: 4, lighthouse: true, widgets: true, mobile: true,
     out: path.join(root, 'target/bench/latest.json'), peerDir: path.join(root, 'target/bench/peer'),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -54,14 +69,16 @@ function parseArgs(argv) {
       }); break;
       case '--limit': options.limit = number(1); break;
       case '--throttle': options.throttle = number(1); break;
-      case '--lighthouse-only': options.widgets = false; break;
+      case '--lighthouse-only': options.widgets = false; options.mobile = false; break;
+      case '--mobile-only': options.widgets = false; options.lighthouse = false; break;
+      case '--no-mobile': options.mobile = false; break;
       case '--no-lighthouse': options.lighthouse = false; break;
       case '--out': options.out = path.resolve(value()); break;
       case '--peer-dir': options.peerDir = path.resolve(value()); break;
       default: throw new Error(`unknown option ${flag}\nusage: bench.mjs [--runs N] [--sizes 12,200,2000] [--limit 12] [--throttle 4] [--lighthouse-only | --no-lighthouse] [--out FILE]`);
     }
   }
-  if (!options.widgets && !options.lighthouse) throw new Error('--lighthouse-only and --no-lighthouse leave nothing to do');
+  if (!options.widgets && !options.lighthouse && !options.mobile) throw new Error('those options leave nothing to do');
   return options;
 }
 
@@ -106,6 +123,7 @@ function collect({ script, feed, settle }) {
   const tasks = bench.longtasks.filter(([start, duration]) => start + duration > t0 && start < end).map(([, d]) => d);
   return {
     t0,
+    firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
     firstCardFromNavigation: bench.firstCard,
     firstCard: bench.firstCard - t0,
     firstCardSeen: bench.firstCardSeen - t0,
@@ -143,7 +161,7 @@ function sizesOf(body) {
  * One visit of `url` in `context`: optional CPU throttling, wait for the first card and the settle
  * time, then the figures; on request also memory and the time to open the reader.
  */
-async function visit(context, widget, url, { throttle = 1, memory = false, reader = false, size }) {
+async function visit(context, widget, url, { throttle = 1, network = null, memory = false, reader = false, size }) {
   const page = await context.newPage();
   const errors = [];
   const warnings = [];
@@ -153,6 +171,10 @@ async function visit(context, widget, url, { throttle = 1, memory = false, reade
   try {
     const cdp = await context.newCDPSession(page);
     if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    if (network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', network);
+    }
     await page.addInitScript(instrument, widget.tag);
     await page.goto(url, { waitUntil: 'load', timeout: 60000 });
     // Kabar marks a failure with data-state="error" (e.g. dist/ caught mid-rebuild): stop there.
@@ -333,6 +355,238 @@ async function benchWidgets(options, server) {
   }
 }
 
+/**
+ * The mobile profile: for each host (compressing, raw) and widget, a fresh real profile per run
+ * with a cold visit and then a repeat visit in it, alternating Kabar and the peer run by run.
+ * First card is counted from navigation start, as a visitor sees it.
+ */
+async function benchMobile(options, hosts) {
+  const size = 12;
+  const out = {};
+  for (const [hostName, server] of Object.entries(hosts)) {
+    // The script-tag variants on the compressing host only: that is where the tag matters.
+    const keys = hostName === 'compressing' ? ['kabar', 'kabar-blocking', 'kabar-defer', 'kabar-preload', 'peer'] : ['kabar', 'peer'];
+    out[hostName] = Object.fromEntries(keys.map((key) => [key, []]));
+    for (let i = 0; i < options.runs; i++) {
+      for (const key of keys) {
+        const widget = { ...WIDGETS[key], key };
+        const url = `${server.url}/bench/${key}-${size}.html`;
+        const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-bench-mobile-'));
+        const context = await chromium.launchPersistentContext(profile, {
+          executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: MOBILE.viewport,
+        });
+        let run = null;
+        try {
+          const settings = { size, throttle: MOBILE.cpu, network: MOBILE.network };
+          const cold = await visit(context, widget, url, settings);
+          const repeat = await visit(context, widget, url, settings);
+          run = {
+            cold: cold.firstCardFromNavigation, repeat: repeat.firstCardFromNavigation, tbt: cold.tbt, cls: cold.cls,
+            fcp: cold.firstContentfulPaint,
+            bytes: cold.widgetFiles.reduce((total, f) => total + f.transferSize, 0),
+          };
+          console.error(`  mobile, ${hostName} host, ${widget.name.padEnd(9)} run ${i + 1}/${options.runs}: first card cold ${run.cold.toFixed(0)} ms, repeat ${run.repeat.toFixed(0)} ms, ${run.bytes} B on the wire`);
+        } catch (e) {
+          console.error(`  ! mobile ${hostName} ${key} run ${i + 1} failed: ${String(e).split('\n')[0]}`);
+        } finally {
+          await context.close();
+          fs.rmSync(profile, { recursive: true, force: true });
+        }
+        out[hostName][key].push(run);
+      }
+    }
+  }
+  const summary = {};
+  for (const [hostName, byWidget] of Object.entries(out)) {
+    summary[hostName] = {};
+    for (const figure of ['cold', 'repeat', 'tbt', 'cls', 'fcp', 'bytes']) {
+      const peer = byWidget.peer.map((r) => r?.[figure] ?? null);
+      for (const key of Object.keys(byWidget).filter((k) => k !== 'peer')) {
+        const mine = byWidget[key].map((r) => r?.[figure] ?? null);
+        summary[hostName][key] ??= {};
+        summary[hostName][key][figure] = {
+          kabar: stats(mine), peer: stats(peer),
+          ratio: stats(mine.map((k, i) => (k !== null && peer[i] ? k / peer[i] : null))),
+        };
+      }
+    }
+  }
+  return { profile: MOBILE, summary, runs: out };
+}
+
+/** `count` eager Kabar widgets of 12 articles each, every one with its own feed URL. */
+function manyWidgetsPage(count, limit) {
+  const widgets = Array.from({ length: count }, (_, i) =>
+    `<kabar-news loading="eager" feed="/bench/feeds/feed-12.json?w=${i}" limit="${limit}"></kabar-news>`).join('\n');
+  return hostPage({ ...WIDGETS.kabar, element: () => widgets }, 12, limit);
+}
+
+/** The longest task and memory with 1, 10 and 40 widgets on one page, at 1×, cold. */
+async function benchManyWidgets(options, server) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  const rows = {};
+  try {
+    for (const count of WIDGET_COUNTS) {
+      const runs = [];
+      for (let i = 0; i < options.runs; i++) {
+        const context = await browser.newContext({ viewport: VIEWPORT });
+        const page = await context.newPage();
+        try {
+          const cdp = await context.newCDPSession(page);
+          await page.addInitScript(instrument, 'kabar-news');
+          await page.goto(`${server.url}/bench/many-${count}.html`, { waitUntil: 'load', timeout: 60000 });
+          await page.waitForFunction((n) => {
+            const hosts = document.querySelectorAll('kabar-news');
+            return hosts.length === n && [...hosts].every((h) => h.getAttribute('data-state') === 'ready');
+          }, count, { timeout: 60000, polling: 50 });
+          const allReady = await page.evaluate(() => performance.now());
+          await page.waitForTimeout(SETTLE_MS);
+          const tasks = await page.evaluate(() => window.__bench.longtasks);
+          await cdp.send('HeapProfiler.collectGarbage');
+          const heap = await cdp.send('Runtime.getHeapUsage');
+          const wasm = await page.evaluate(() => window.Kabar.wasmMemoryBytes());
+          const durations = tasks.map(([, d]) => d);
+          runs.push({
+            allReady,
+            longestTask: durations.length ? Math.max(...durations) : 0,
+            longTasks: durations.length,
+            tbt: durations.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
+            wasmMemory: wasm, memory: heap.usedSize + wasm,
+          });
+          console.error(`  ${String(count).padStart(2)} widgets, run ${i + 1}/${options.runs}: all ready ${allReady.toFixed(0)} ms, longest task ${runs.at(-1).longestTask.toFixed(0)} ms, memory ${(runs.at(-1).memory / 2 ** 20).toFixed(1)} MiB`);
+        } catch (e) {
+          console.error(`  ! ${count} widgets run ${i + 1} failed: ${String(e).split('\n')[0]}`);
+          runs.push(null);
+        } finally {
+          await context.close();
+        }
+      }
+      rows[count] = {};
+      for (const figure of ['allReady', 'longestTask', 'longTasks', 'tbt', 'wasmMemory', 'memory']) rows[count][figure] = stats(runs.map((r) => r?.[figure] ?? null));
+    }
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
+
+/**
+ * Lighthouse (mobile: its default form factor and simulated throttling) on the demo page as
+ * `cargo xtask serve` serves it, and as Debian's nginx and apache2 serve the release with the
+ * README's lines, plus variants of the demo's script tag on nginx.
+ */
+async function lighthouseMobile(options, outDir) {
+  const version = fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8').match(/^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m)[1];
+  const released = path.join(root, 'target/release-kabar', `kabar-${version}`);
+  const results = {};
+  // Three runs each, as Lighthouse's own guidance suggests for a noisy machine; medians.
+  const run = async (name, url) => {
+    console.error(`Lighthouse mobile performance: ${name}…`);
+    const runs = [];
+    for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+      try {
+        const report = await runLighthouse({
+          url, chromeFlags: CHROMIUM_FLAGS, outBase: path.join(outDir, `lighthouse-mobile-${name}`), chromePath: CHROMIUM,
+          categories: ['performance'],
+        });
+        const audit = (id) => report.audits?.[id]?.numericValue ?? null;
+        runs.push({ score: report.scores.performance, lcp: audit('largest-contentful-paint'), tbt: audit('total-blocking-time'), cls: audit('cumulative-layout-shift'), fcp: audit('first-contentful-paint') });
+      } catch (e) {
+        runs.push({ error: String(e).split('\n')[0] });
+      }
+    }
+    const ok = runs.filter((r) => !r.error);
+    if (!ok.length) {
+      results[name] = { error: runs[0].error };
+      return;
+    }
+    const median = (key) => stats(ok.map((r) => r[key])).median;
+    results[name] = { score: median('score'), lcp: median('lcp'), tbt: median('tbt'), cls: median('cls'), fcp: median('fcp'), scores: ok.map((r) => r.score), runs: ok.length };
+  };
+
+  // `cargo xtask serve`, as it is (its binary is the one that started this benchmark).
+  if (process.env.KABAR_XTASK) {
+    const port = await freePort();
+    const serve = spawn(process.env.KABAR_XTASK, ['serve', '--port', String(port), '--no-build'], { stdio: 'ignore' });
+    try {
+      for (let i = 0; i < 100; i++) {
+        try { await get(`http://127.0.0.1:${port}/`, null); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+      }
+      await run('xtask-serve', `http://127.0.0.1:${port}/index.html`);
+    } finally {
+      serve.kill('SIGTERM');
+    }
+  }
+
+  if (!fs.existsSync(released)) {
+    results.release = { error: `${released} is missing: run cargo xtask release` };
+    return results;
+  }
+  // The demo site with the release under /kabar/<version>/, where README's lines apply.
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-bench-hosts-'));
+  fs.chmodSync(temp, 0o755);
+  const docroot = path.join(temp, 'www');
+  fs.cpSync(path.join(root, 'www'), docroot, { recursive: true });
+  fs.cpSync(released, path.join(docroot, 'kabar', version), { recursive: true });
+  const demo = fs.readFileSync(path.join(docroot, 'index.html'), 'utf8')
+    .replaceAll('src="dist/kabar.js"', `src="/kabar/${version}/kabar.js"`)
+    .replaceAll('href="dist/kabar_bg.wasm"', `href="/kabar/${version}/kabar_bg.wasm"`);
+  fs.writeFileSync(path.join(docroot, 'index.html'), demo);
+  // Variants of the demo's script tag (with its preload hint taken out): plain defer, render
+  // blocking, and defer with the preload hint.
+  const bare = demo.replace(/\s*<link rel="preload"[^>]*kabar_bg\.wasm[^>]*>/, '');
+  const scriptTag = bare.match(/<script src="\/kabar\/[^"]+\/kabar\.js"[^>]*><\/script>/)?.[0];
+  if (scriptTag) {
+    const plain = `<script src="/kabar/${version}/kabar.js" defer></script>`;
+    fs.writeFileSync(path.join(docroot, 'index-defer.html'), bare.replace(scriptTag, plain));
+    fs.writeFileSync(path.join(docroot, 'index-render-blocking.html'), bare.replace(scriptTag, `<script src="/kabar/${version}/kabar.js" defer blocking="render"></script>`));
+    fs.writeFileSync(path.join(docroot, 'index-preload.html'), bare.replace(scriptTag,
+      `<link rel="preload" href="/kabar/${version}/kabar_bg.wasm" as="fetch" crossorigin>\n  ${plain}`));
+  }
+  const servers = await startWebServers(temp, docroot);
+  try {
+    await run('nginx', `${servers.nginx.url}/index.html`);
+    await run('apache2', `${servers.apache2.url}/index.html`);
+    if (scriptTag) {
+      for (const variant of ['defer', 'render-blocking', 'preload']) await run(`nginx-${variant}`, `${servers.nginx.url}/index-${variant}.html`);
+    }
+  } finally {
+    for (const server of Object.values(servers)) await server.stop().catch(() => {});
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+  return results;
+}
+
+function printMobile(mobile) {
+  const ms = (s) => (s.n ? `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})` : '—');
+  const ratio = (s) => (s.n ? `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)})` : '—');
+  if (mobile.summary) {
+    console.log('\nMobile profile (150 ms RTT, 1.6 Mbps down, 750 kbps up, CPU 4×), 12 articles, from navigation, median (min–max) ms:');
+    for (const [host, byKey] of Object.entries(mobile.summary)) {
+      for (const [key, figures] of Object.entries(byKey)) {
+        for (const [figure, label] of [['cold', 'first card, cold'], ['repeat', 'first card, repeat visit'], ['fcp', 'page first contentful paint'], ['tbt', 'total blocking time'], ['cls', 'layout shift'], ['bytes', 'widget bytes on the wire']]) {
+          const f = figures[figure];
+          const show = figure === 'cls' ? (x) => (x.n ? `${x.median.toFixed(3)} (${x.min.toFixed(3)}–${x.max.toFixed(3)})` : '—') : ms;
+          console.log(`  ${host.padEnd(11)} ${WIDGETS[key].name.padEnd(22)} ${label.padEnd(28)} ${show(f.kabar).padEnd(24)} rss-items ${show(f.peer).padEnd(24)} ${figure === 'cls' ? '' : ratio(f.ratio)}`);
+        }
+      }
+    }
+  }
+  if (mobile.manyWidgets) {
+    console.log('\nEager widgets of 12 articles on one page, 1×, cold, median (min–max):');
+    for (const [count, row] of Object.entries(mobile.manyWidgets)) {
+      const mib = (s) => (s.n ? `${(s.median / 2 ** 20).toFixed(1)} MiB (${(s.min / 2 ** 20).toFixed(1)}–${(s.max / 2 ** 20).toFixed(1)})` : '—');
+      console.log(`  ${String(count).padStart(2)} widgets: longest task ${ms(row.longestTask)} ms, long tasks ${ms(row.longTasks)}, all ready ${ms(row.allReady)} ms, JS heap + wasm ${mib(row.memory)}`);
+    }
+  }
+  if (mobile.lighthouse) {
+    console.log(`\nLighthouse mobile (its simulated throttling), demo page, median of ${LIGHTHOUSE_RUNS} runs (performance, LCP, TBT, CLS):`);
+    for (const [name, r] of Object.entries(mobile.lighthouse)) {
+      console.log(r.error ? `  ${name}: ${r.error}` : `  ${name.padEnd(24)} ${String(r.score).padStart(3)} (runs: ${r.scores.join(', ')})  LCP ${(r.lcp / 1000).toFixed(2)} s  TBT ${r.tbt.toFixed(0)} ms  CLS ${r.cls.toFixed(3)}  FCP ${(r.fcp / 1000).toFixed(2)} s`);
+    }
+  }
+}
+
 function readPrevious(file) {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -348,7 +602,9 @@ async function main() {
     throw new Error(`${options.peerDir}/rss-items.js is missing: run \`cargo xtask bench\`, which bundles the peer first`);
   }
   if (!fs.existsSync(path.join(root, 'dist/kabar.js'))) throw new Error('dist/kabar.js is missing: run `cargo xtask dist` first');
-  const server = await startServer({ root, peerDir: options.peerDir, sizes: options.widgets ? options.sizes : [], limit: options.limit, multi: options.widgets });
+  const extraPages = Object.fromEntries(WIDGET_COUNTS.map((n) => [`/bench/many-${n}.html`, manyWidgetsPage(n, options.limit)]));
+  const serverSizes = [...new Set([...(options.widgets ? options.sizes : []), ...(options.mobile ? [12] : [])])];
+  const server = await startServer({ root, peerDir: options.peerDir, sizes: serverSizes, limit: options.limit, multi: options.widgets, extraPages });
   const outDir = path.dirname(options.out);
   fs.mkdirSync(outDir, { recursive: true });
   const previousFile = path.join(outDir, 'previous.json');
@@ -372,6 +628,18 @@ async function main() {
       result.runs = runs;
       console.error(`Several feeds: Kabar with ${MULTI.sources} feeds of ${MULTI.articles} articles, ${options.runs} runs.`);
       result.multi = await benchMulti(options, server);
+    }
+    if (options.mobile) {
+      const compressing = await startServer({ root, peerDir: options.peerDir, sizes: [12], limit: options.limit, compress: true });
+      try {
+        console.error(`Mobile profile: ${options.runs} runs per widget and host, alternating.`);
+        result.mobile = await benchMobile(options, { compressing, raw: server });
+      } finally {
+        await compressing.close();
+      }
+      console.error('Many widgets on one page, 1×…');
+      result.mobile.manyWidgets = await benchManyWidgets(options, server);
+      result.mobile.lighthouse = await lighthouseMobile(options, outDir);
     }
     if (options.lighthouse) {
       console.error('Lighthouse 12.8.2 on www/index.html (accessibility, best practices)…');
@@ -403,6 +671,7 @@ async function main() {
   if (options.widgets) printReport(result, previous?.figures ? previous : null);
   if (result.multi) printMulti(result.multi);
   if (result.lighthouse) printLighthouse(result.lighthouse);
+  if (result.mobile) printMobile(result.mobile);
   if (previous && options.widgets) fs.writeFileSync(previousFile, JSON.stringify(previous, null, 2));
   fs.writeFileSync(options.out, JSON.stringify(result, null, 2));
   const shown = (file) => (file.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), file) : file);

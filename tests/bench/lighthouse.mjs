@@ -16,11 +16,11 @@ export const CATEGORIES = ['accessibility', 'best-practices'];
  * writes its reports next to `outBase` (`.report.json` and `.report.html`). Returns the scores
  * (0–100), the failing audits and the report paths.
  */
-export async function runLighthouse({ url, chromeFlags, outBase, chromePath }) {
+export async function runLighthouse({ url, chromeFlags, outBase, chromePath, categories: only = CATEGORIES }) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-lighthouse-'));
   const args = [
     CLI, url,
-    `--only-categories=${CATEGORIES.join(',')}`,
+    `--only-categories=${only.join(',')}`,
     // Headless Chromium as the harness runs it; the profile is fresh so nothing is cached. It is
     // passed after chrome-launcher's own temporary one, and Chromium takes the last switch.
     `--chrome-flags=--headless ${chromeFlags.join(' ')} --user-data-dir=${profile}`,
@@ -46,7 +46,7 @@ export async function runLighthouse({ url, chromeFlags, outBase, chromePath }) {
   const report = JSON.parse(fs.readFileSync(reportPath, 'utf8'));
   const categories = {};
   const failing = [];
-  for (const id of CATEGORIES) {
+  for (const id of only) {
     const category = report.categories[id];
     categories[id] = category.score === null ? null : Math.round(category.score * 100);
     for (const ref of category.auditRefs) {
@@ -72,6 +72,8 @@ export async function runLighthouse({ url, chromeFlags, outBase, chromePath }) {
     userAgent: report.environment?.hostUserAgent,
     seconds: Math.round((Date.now() - started) / 100) / 10,
     scores: categories,
+    audits: Object.fromEntries(['largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'first-contentful-paint']
+      .map((id) => [id, { numericValue: report.audits[id]?.numericValue ?? null }])),
     failing,
     runtimeError: report.runtimeError?.message,
     warnings: report.runWarnings,

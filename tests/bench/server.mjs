@@ -5,6 +5,8 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import crypto from 'node:crypto';
 import { articles, jsonFeed, rssFeed } from './feeds.mjs';
 
 const TYPES = {
@@ -35,14 +37,45 @@ export const MULTI_WIDGET = {
 /** The two widgets, embedded the way their documentation says. */
 export const WIDGETS = {
   kabar: {
-    name: 'Kabar',
+    name: 'Kabar (README)',
     tag: 'kabar-news',
     script: '/dist/kabar.js',
-    // README.md's snippet for a widget in the first screen: the page's first paint waits for
-    // the loader (not the wasm), which draws the placeholder cards.
+    // README.md's snippet for a widget in the first screen: the wasm preloaded while the page is
+    // parsed, and the page's first paint waits for the loader (not the wasm), which draws the
+    // placeholder cards.
+    scriptTag: '<link rel="preload" href="/dist/kabar_bg.wasm" as="fetch" crossorigin>\n<script src="/dist/kabar.js" defer blocking="render"></script>',
+    element: (size, limit) => `<kabar-news feed="/bench/feeds/feed-${size}.json" limit="${limit}"></kabar-news>`,
+    feed: (size) => `/bench/feeds/feed-${size}.json`,
+  },
+  // Variants of Kabar's script tag, for the mobile profile: render blocking without the preload
+  // (the advice before), plain `defer` (the page paints without waiting for the loader), and
+  // `defer` with the preload hint.
+  'kabar-blocking': {
+    name: 'Kabar, blocking only',
+    tag: 'kabar-news',
+    script: '/dist/kabar.js',
     scriptTag: '<script src="/dist/kabar.js" defer blocking="render"></script>',
     element: (size, limit) => `<kabar-news feed="/bench/feeds/feed-${size}.json" limit="${limit}"></kabar-news>`,
     feed: (size) => `/bench/feeds/feed-${size}.json`,
+    variant: true,
+  },
+  'kabar-defer': {
+    name: 'Kabar, defer only',
+    tag: 'kabar-news',
+    script: '/dist/kabar.js',
+    scriptTag: '<script src="/dist/kabar.js" defer></script>',
+    element: (size, limit) => `<kabar-news feed="/bench/feeds/feed-${size}.json" limit="${limit}"></kabar-news>`,
+    feed: (size) => `/bench/feeds/feed-${size}.json`,
+    variant: true,
+  },
+  'kabar-preload': {
+    name: 'Kabar, defer + preload',
+    tag: 'kabar-news',
+    script: '/dist/kabar.js',
+    scriptTag: '<link rel="preload" href="/dist/kabar_bg.wasm" as="fetch" crossorigin>\n<script src="/dist/kabar.js" defer></script>',
+    element: (size, limit) => `<kabar-news feed="/bench/feeds/feed-${size}.json" limit="${limit}"></kabar-news>`,
+    feed: (size) => `/bench/feeds/feed-${size}.json`,
+    variant: true,
   },
   peer: {
     name: 'rss-items',
@@ -92,12 +125,31 @@ ${FILLER.map((text) => `<p>${text}</p>`).join('\n')}
 `;
 }
 
+/** Text, JSON, XML and wasm: what a well-configured host compresses. */
+const COMPRESSIBLE = /^(text\/|application\/(wasm|feed\+json|xml|rss\+xml|json)|image\/svg)/;
+const encoded = new Map(); // sha256 + coding -> bytes
+/** `body` in the best coding `accept` allows (brotli 11, else gzip -9), computed once per content. */
+function encode(body, accept) {
+  const coding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  if (!coding) return null;
+  const key = crypto.createHash('sha256').update(body).digest('hex') + coding;
+  if (!encoded.has(key)) {
+    encoded.set(key, coding === 'br'
+      ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 22 } })
+      : zlib.gzipSync(body, { level: 9 }));
+  }
+  return { coding, bytes: encoded.get(key) };
+}
+
 /**
- * Starts the server on a free loopback port. `sizes` are the feed sizes to generate; `limit` the
- * number of cards both widgets show; `multi` adds the several-feeds page. Returns its URL, the feed byte sizes,
- * `lastBody(path)` (the bytes last sent for a path) and `close`.
+ * Starts the server on a free loopback port. With `compress`, it answers like a well-configured
+ * host (brotli or gzip as the request allows, `Vary: Accept-Encoding`); without, like most hosts
+ * do for wasm: raw. `sizes` are the feed sizes to generate; `limit` the number of cards both
+ * widgets show; `multi` adds the several-feeds page; `extraPages` maps paths to host pages.
+ * Returns its URL, the feed byte sizes, `lastBody(path)` (the bytes last sent for a path) and
+ * `close`.
  */
-export async function startServer({ root, peerDir, sizes, limit, multi = false }) {
+export async function startServer({ root, peerDir, sizes, limit, multi = false, compress = false, extraPages = {} }) {
   const generated = new Map(); // path -> { body, type, cache }
   const feedBytes = {};
   for (const size of sizes) {
@@ -121,6 +173,9 @@ export async function startServer({ root, peerDir, sizes, limit, multi = false }
     }
     generated.set('/bench/kabar-multi.html', { body: Buffer.from(hostPage(MULTI_WIDGET, 0, limit)), type: TYPES['.html'], cache: 'no-cache' });
   }
+  for (const [pagePath, html] of Object.entries(extraPages)) {
+    generated.set(pagePath, { body: Buffer.from(html), type: TYPES['.html'], cache: 'no-cache' });
+  }
   const mounts = [
     ['/dist/', path.join(root, 'dist'), STATIC_CACHE],
     ['/peer/', peerDir, STATIC_CACHE],
@@ -133,10 +188,19 @@ export async function startServer({ root, peerDir, sizes, limit, multi = false }
   const sent = new Map();
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const send = (status, type, cache, body) => {
-      res.writeHead(status, {
-        'content-type': type, 'content-length': body.length, 'cache-control': cache, 'x-content-type-options': 'nosniff',
-      });
+    const send = (status, type, cache, raw) => {
+      const headers = { 'content-type': type, 'cache-control': cache, 'x-content-type-options': 'nosniff' };
+      let body = raw;
+      if (compress && COMPRESSIBLE.test(type)) {
+        headers.vary = 'Accept-Encoding';
+        const coded = encode(raw, req.headers['accept-encoding'] || '');
+        if (coded) {
+          headers['content-encoding'] = coded.coding;
+          body = coded.bytes;
+        }
+      }
+      headers['content-length'] = body.length;
+      res.writeHead(status, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     const page = generated.get(urlPath);
@@ -153,6 +217,20 @@ export async function startServer({ root, peerDir, sizes, limit, multi = false }
     }
     return send(404, 'text/plain; charset=utf-8', 'no-store', Buffer.from('not found\n'));
   });
+  // Compressing the wasm at brotli 11 takes seconds: done before the first request, not in it,
+  // as a host that serves pre-compressed files would.
+  if (compress) {
+    for (const [, dir] of mounts.slice(0, 2)) {
+      if (!fs.existsSync(dir)) continue;
+      for (const name of fs.readdirSync(dir, { recursive: true })) {
+        const file = path.join(dir, name);
+        if (fs.statSync(file).isFile() && COMPRESSIBLE.test(TYPES[path.extname(file)] || '')) {
+          for (const accept of ['br', 'gzip']) encode(fs.readFileSync(file), accept);
+        }
+      }
+    }
+    for (const { body, type } of generated.values()) if (COMPRESSIBLE.test(type)) encode(body, 'br');
+  }
   // Keep-alive sockets would keep close() waiting.
   server.keepAliveTimeout = 1000;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -89,7 +89,13 @@ test('with Trusted Types enforced and no kabar policy, the article text still sh
 test('the formats and layouts demo pages run every widget under the same policy without a violation', async () => {
   for (const name of ['formats.html', 'layouts.html']) {
     const { page, pageErrors } = await openPage(browser, `${server.url}/${name}`);
-    await page.waitForFunction(() => [...document.querySelectorAll('kabar-news')].every((e) => e.dataset.state === 'ready'), null, { timeout: 15000 });
+    // The widgets far down are lazy: they start as the visitor scrolls near them.
+    await page.waitForFunction(async () => {
+      const hosts = [...document.querySelectorAll('kabar-news')];
+      const asleep = hosts.find((e) => !e.shadowRoot);
+      if (asleep) asleep.scrollIntoView();
+      return hosts.every((e) => e.dataset.state === 'ready');
+    }, null, { timeout: 15000, polling: 200 });
     assert.ok(await page.locator('kabar-news').count() >= 5, name);
     assert.deepEqual(await violations(page), [], name);
     assert.deepEqual(pageErrors, [], name);

@@ -26,7 +26,11 @@ function jsonFeed(from, to, next) {
 test('the formats demo shows WordPress, JSON Feed, RSS, Atom and custom JSON side by side', async () => {
   const { page, pageErrors, consoleMessages } = await openPage(browser, `${server.url}/formats.html`);
   const widgets = ['wp-posts.json', 'berita.json', 'rss.xml', 'atom.xml', 'custom-api.json'];
-  for (const feed of widgets) await waitForState(page, `kabar-news[feed="feeds/${feed}"]`, 'ready');
+  // The widgets further down are lazy: each starts when scrolled near.
+  for (const feed of widgets) {
+    await page.locator(`kabar-news[feed="feeds/${feed}"]`).scrollIntoViewIfNeeded();
+    await waitForState(page, `kabar-news[feed="feeds/${feed}"]`, 'ready');
+  }
   for (const feed of widgets) {
     const titles = await cards(page, `kabar-news[feed="feeds/${feed}"]`);
     assert.equal(titles.length, 4, feed);

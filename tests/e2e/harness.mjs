@@ -179,10 +179,26 @@ export async function openPage(browser, url) {
   return { page, consoleMessages, pageErrors };
 }
 
-/** Waits until the host matching `selector` has reached `state` (ready, empty, error). */
+/**
+ * Waits until the host matching `selector` has reached `state` (ready, empty, error). A lazy host
+ * that has not started (no shadow root and no state: more than 1,250 px from the viewport) is
+ * scrolled into view, as a visitor would, and the page's scroll position is put back once it has.
+ */
 export async function waitForState(page, selector, state) {
   await page.waitForFunction(
-    ([sel, st]) => document.querySelector(sel)?.getAttribute('data-state') === st,
+    ([sel, st]) => {
+      const host = document.querySelector(sel);
+      const woken = window.__kabarScrolledFor;
+      const started = (h) => h.shadowRoot || h.hasAttribute('data-state');
+      if (host && !started(host) && !woken) {
+        window.__kabarScrolledFor = { host, x: scrollX, y: scrollY };
+        host.scrollIntoView({ block: 'center', behavior: 'instant' });
+      } else if (woken && started(woken.host)) {
+        scrollTo({ left: woken.x, top: woken.y, behavior: 'instant' });
+        window.__kabarScrolledFor = null;
+      }
+      return !window.__kabarScrolledFor && host?.getAttribute('data-state') === st;
+    },
     [selector, state],
     { timeout: 15000 },
   );

@@ -90,3 +90,19 @@ test('placeholder cards keep the page still: no layout shift when the articles a
     await page.close();
   }
 });
+
+test('a preload hint for the wasm (README\'s first-screen snippet) is the one download the loader uses, pinned wasm and all', async () => {
+  const start = server.log.length;
+  const { page, pageErrors, consoleMessages } = await openPage(browser, server.page({
+    head: '<link rel="preload" href="/cdn/kabar/v1/kabar_bg.wasm" as="fetch" crossorigin>',
+    script: '/cdn/kabar/v1/kabar.js',
+    body: '<kabar-news id="w" feed="/feeds/berita.json?preload" limit="2"></kabar-news>',
+  }));
+  await waitForState(page, '#w', 'ready');
+  // The harness answers with no-store: a preload the loader did not use would be fetched twice.
+  const wasmRequests = server.log.slice(start).filter((e) => e.path === '/cdn/kabar/v1/kabar_bg.wasm');
+  assert.equal(wasmRequests.length, 1, JSON.stringify(wasmRequests));
+  assert.deepEqual(consoleMessages.filter((m) => /preload/i.test(m.text)), []);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});

@@ -14,13 +14,18 @@ use crate::{dist, root, Step};
 /// The options, shown by `cargo xtask bench --help` and on a mistake.
 pub const USAGE: &str = "\
 cargo xtask bench [--runs N] [--sizes 12,200,2000] [--limit 12] [--throttle 4]
-                  [--lighthouse-only | --no-lighthouse] [--out FILE] [--no-build]
+                  [--lighthouse-only | --no-lighthouse | --mobile-only | --no-mobile]
+                  [--out FILE] [--no-build]
   --runs N           runs per widget and feed size (default 7; a figure is their median)
   --sizes A,B        feed sizes in articles (default 12,200,2000)
   --limit N          cards both widgets show (default 12)
   --throttle N       CPU slowdown for the throttled rows (default 4)
   --lighthouse-only  only Lighthouse on www/index.html (about 15 s)
   --no-lighthouse    skip Lighthouse
+  --mobile-only      only the mobile profile (150 ms RTT, 1.6 Mbps, CPU 4×) on a compressing and
+                     a raw host, the rows for 1, 10 and 40 widgets, and Lighthouse mobile on the
+                     demo as `cargo xtask serve`, nginx and apache2 serve it
+  --no-mobile        skip those
   --out FILE         where the figures go (default target/bench/latest.json; the file it
                      replaces is kept as previous.json next to it)
   --no-build         measure dist/ as it is instead of building it first";
@@ -43,7 +48,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
     while let Some(flag) = iter.next() {
         match flag.as_str() {
             "--no-build" => options.no_build = true,
-            "--lighthouse-only" | "--no-lighthouse" => {
+            "--lighthouse-only" | "--no-lighthouse" | "--mobile-only" | "--no-mobile" => {
                 options.lighthouse_only |= flag == "--lighthouse-only";
                 options.forwarded.push(flag.clone());
             }
@@ -93,10 +98,20 @@ pub fn run(args: &[String]) -> Step {
     if !options.lighthouse_only {
         bundle_peer()?;
     }
+    let mobile = !options.lighthouse_only && !options.forwarded.iter().any(|a| a == "--no-mobile");
+    if mobile {
+        // Lighthouse on nginx and apache2 serves the release, with README's lines.
+        crate::release::package()?;
+        tools::ensure_web_servers()?;
+    }
+    let xtask = std::env::current_exe()
+        .map_err(|e| format!("cannot find the xtask binary for `serve`: {e}"))?;
     tools::run(
         Command::new("node")
             .arg("tests/bench/bench.mjs")
-            .args(&options.forwarded),
+            .args(&options.forwarded)
+            // Lighthouse measures the demo as `cargo xtask serve --no-build` serves it.
+            .env("KABAR_XTASK", xtask),
     )
 }
 

@@ -82,13 +82,23 @@ pub fn run() -> Result<Vec<Written>, String> {
     ];
     let mut written = Vec::new();
     for (name, bytes) in files {
-        std::fs::write(dist.join(name), &bytes)
-            .map_err(|e| format!("cannot write dist/{name}: {e}"))?;
+        // Pre-compressed copies beside each file, for hosts that serve them as they are
+        // (nginx gzip_static/brotli_static, the release's .htaccess, `cargo xtask serve`).
+        let gzipped = gzip(&bytes);
+        let brotlied = brotli(&bytes);
+        for (file, content) in [
+            (name.to_string(), &bytes),
+            (format!("{name}.gz"), &gzipped),
+            (format!("{name}.br"), &brotlied),
+        ] {
+            std::fs::write(dist.join(&file), content)
+                .map_err(|e| format!("cannot write dist/{file}: {e}"))?;
+        }
         written.push(Written {
             name: name.to_string(),
             raw: bytes.len(),
-            gzip: gzip_size(&bytes),
-            brotli: brotli_size(&bytes),
+            gzip: gzipped.len(),
+            brotli: brotlied.len(),
         });
     }
     // Type declarations for developers; not downloaded by visitors, so not in the size budget.
@@ -171,21 +181,28 @@ fn read(path: PathBuf) -> Result<String, String> {
     std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-fn gzip_size(bytes: &[u8]) -> usize {
+/// `bytes` as gzip -9 (what `gzip_static` and the `.htaccess` serve to browsers without brotli).
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     let _ = encoder.write_all(bytes);
-    encoder.finish().map(|v| v.len()).unwrap_or(0)
+    encoder.finish().unwrap_or_default()
 }
 
-fn brotli_size(bytes: &[u8]) -> usize {
+/// `bytes` as brotli at quality 11 with a 4 MiB window (what `brotli_static` serves).
+pub fn brotli(bytes: &[u8]) -> Vec<u8> {
+    brotli_at(bytes, 11)
+}
+
+/// `bytes` as brotli at `quality` (0–11); `cargo xtask serve` uses a fast one for pages.
+pub fn brotli_at(bytes: &[u8], quality: i32) -> Vec<u8> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
+        quality,
         lgwin: 22,
         ..Default::default()
     };
     let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
-    out.len()
+    out
 }
 
 fn print_sizes(files: &[Written]) {

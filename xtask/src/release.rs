@@ -30,6 +30,17 @@ const CONFIGURATOR_FILES: [&str; 5] = [
     "configurator.css",
     "portal.css",
 ];
+/// dist/'s pre-compressed copies of what visitors download, for hosts that send them as they are
+/// (README "Compressed files"). In the release folder and the zip; npm CDNs compress themselves.
+const COMPRESSED_FILES: [&str; 4] = [
+    "kabar.js.br",
+    "kabar.js.gz",
+    "kabar_bg.wasm.br",
+    "kabar_bg.wasm.gz",
+];
+/// Server configuration files, written from README.md's blocks of the same name (the one copy the
+/// hosting test runs Apache with too). In the release folder and the zip only.
+const SERVER_FILES: [&str; 2] = [".htaccess", "web.config"];
 /// Files from the repository root, as they are.
 const ROOT_FILES: [&str; 3] = ["LICENSE-MIT", "LICENSE-APACHE", "CHANGELOG.md"];
 
@@ -82,15 +93,34 @@ pub fn package() -> Step {
         .find(|(name, _)| name == "kabar.js")
         .map(|(_, bytes)| digest::integrity(bytes))
         .unwrap_or_default();
-    let readme = webmaster_readme(&version, &script)?;
+    let project_readme =
+        String::from_utf8_lossy(&read_bytes(&root.join("README.md"))?).into_owned();
+    let nginx = readme_block(&project_readme, "server lines: nginx")?;
+    let readme = webmaster_readme(&version, &script, &nginx)?;
     files.push(("README.txt".into(), readme.clone().into_bytes()));
     for name in CONFIGURATOR_FILES {
         files.push((name.to_string(), configurator_file(name)?));
     }
+    for name in COMPRESSED_FILES {
+        let path = root.join("dist").join(name);
+        files.push((
+            name.to_string(),
+            std::fs::read(&path)
+                .map_err(|e| format!("cannot read dist/{name} (run cargo xtask dist): {e}"))?,
+        ));
+    }
+    for name in SERVER_FILES {
+        let block = readme_block(&project_readme, &format!("file: {name}"))?;
+        files.push((name.to_string(), block.into_bytes()));
+    }
 
     for (name, bytes) in &files {
         write(&folder.join(name), bytes)?;
-        if name != "README.txt" && !CONFIGURATOR_FILES.contains(&name.as_str()) {
+        let folder_only = name == "README.txt"
+            || CONFIGURATOR_FILES.contains(&name.as_str())
+            || COMPRESSED_FILES.contains(&name.as_str())
+            || SERVER_FILES.contains(&name.as_str());
+        if !folder_only {
             write(&npm.join(name), bytes)?;
         }
     }
@@ -170,14 +200,33 @@ const LICENSE: &str = "Kabar is licensed under either of\n\n\
     * the MIT license (LICENSE-MIT, or https://opensource.org/licenses/MIT)\n\n\
     at your option (SPDX: MIT OR Apache-2.0).\n";
 
-/// README.txt for webmasters, from xtask/release/README.txt with the version and hash filled in.
-fn webmaster_readme(version: &str, script_integrity: &str) -> Result<String, String> {
+/// README.txt for webmasters, from xtask/release/README.txt with the version, hash and nginx
+/// lines filled in.
+fn webmaster_readme(version: &str, script_integrity: &str, nginx: &str) -> Result<String, String> {
     let template = std::fs::read_to_string(root().join("xtask/release/README.txt"))
         .map_err(|e| format!("cannot read xtask/release/README.txt: {e}"))?;
+    let indented: String = nginx.lines().map(|line| format!("    {line}\n")).collect();
     Ok(template
         .replace("{{VERSION}}", version)
         .replace("{{NPM_NAME}}", NPM_NAME)
-        .replace("{{KABAR_JS_INTEGRITY}}", script_integrity))
+        .replace("{{KABAR_JS_INTEGRITY}}", script_integrity)
+        .replace("{{NGINX_LINES}}\n", &indented))
+}
+
+/// The fenced code block after the `<!-- marker -->` line of README.md, without its fences.
+pub fn readme_block(readme: &str, marker: &str) -> Result<String, String> {
+    let missing = || format!("README.md has no code block after <!-- {marker} -->");
+    let after = readme
+        .split_once(&format!("<!-- {marker} -->\n"))
+        .ok_or_else(missing)?
+        .1;
+    let body = after
+        .strip_prefix("```")
+        .and_then(|rest| rest.split_once('\n'))
+        .ok_or_else(missing)?
+        .1;
+    let (block, _) = body.split_once("\n```").ok_or_else(missing)?;
+    Ok(format!("{block}\n"))
 }
 
 /// package.json: what CDNs' npm mirrors (jsDelivr, unpkg), bundlers, editors and component
@@ -244,7 +293,30 @@ fn write(path: &PathBuf, bytes: &[u8]) -> Step {
 
 #[cfg(test)]
 mod tests {
-    use super::{configurator_file, package_json, CONFIGURATOR_FILES};
+    use super::{configurator_file, package_json, readme_block, CONFIGURATOR_FILES, SERVER_FILES};
+
+    #[test]
+    fn the_server_files_and_nginx_lines_come_from_readme_blocks() {
+        let readme = std::fs::read_to_string(crate::root().join("README.md")).unwrap();
+        for name in SERVER_FILES {
+            let block = readme_block(&readme, &format!("file: {name}")).unwrap();
+            assert!(block.contains("application/wasm"), "{name}: {block}");
+            assert!(block.contains("immutable"), "{name}");
+        }
+        let nginx = readme_block(&readme, "server lines: nginx").unwrap();
+        for line in [
+            "gzip_static on;",
+            "brotli_static on;",
+            "application/wasm wasm;",
+        ] {
+            assert!(nginx.contains(line), "{line} in {nginx}");
+        }
+        assert_eq!(
+            readme_block("a\n<!-- x -->\n```sh\none\ntwo\n```\nb", "x").unwrap(),
+            "one\ntwo\n"
+        );
+        assert!(readme_block("<!-- x -->\nno fence", "x").is_err());
+    }
 
     #[test]
     fn the_released_configurator_loads_the_widget_from_beside_itself() {

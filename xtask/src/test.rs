@@ -5,7 +5,7 @@ use std::process::Command;
 
 use crate::tools::{
     self, ensure_chromium, ensure_e2e_packages, ensure_test_fonts, ensure_wasm_bindgen,
-    ensure_wasm_target,
+    ensure_wasm_target, ensure_web_servers,
 };
 use crate::{dist, release, wordpress_test, Step};
 
@@ -62,6 +62,7 @@ pub fn run() -> Step {
     release::package()?;
     ensure_e2e_packages()?;
     ensure_test_fonts()?;
+    ensure_web_servers()?;
     tools::run(Command::new("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]))?;
     wordpress_test::run()
 }

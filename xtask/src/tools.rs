@@ -119,6 +119,33 @@ pub fn ensure_chromium() -> Step {
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
+/// Debian's nginx with its brotli_static module, and apache2: the hosting test runs the release on
+/// both with README.md's lines. Installing them may start their services on port 80; the test
+/// runs its own copies on loopback ports from temp dirs.
+pub fn ensure_web_servers() -> Step {
+    let wanted = [
+        ("/usr/sbin/nginx", "nginx"),
+        (
+            "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so",
+            "libnginx-mod-http-brotli-static",
+        ),
+        ("/usr/sbin/apache2", "apache2"),
+    ];
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(file, _)| !Path::new(file).exists())
+        .map(|(_, package)| *package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(&missing)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
 /// The font files the end-to-end layout tests pin one at a time (`tests/e2e/fonts/*.conf`), and
 /// the Debian package that installs each.
 const TEST_FONTS: [(&str, &str); 3] = [
