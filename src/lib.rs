@@ -15,6 +15,7 @@ pub mod feed;
 pub mod filter;
 pub mod history;
 pub mod i18n;
+pub mod json;
 pub mod load;
 pub mod reading;
 pub mod references;
