@@ -17,6 +17,7 @@ pub mod history;
 pub mod i18n;
 pub mod json;
 pub mod load;
+pub mod order;
 pub mod reading;
 pub mod references;
 pub mod sanitize;
