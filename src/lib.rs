@@ -15,7 +15,6 @@ pub mod feed;
 pub mod filter;
 pub mod history;
 pub mod i18n;
-pub mod json;
 pub mod load;
 pub mod order;
 pub mod reading;

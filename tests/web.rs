@@ -240,21 +240,6 @@ fn the_browser_parser_and_the_allowlist_remove_every_script_vector() {
 }
 
 #[wasm_bindgen_test]
-fn the_browser_json_parser_gives_what_serde_json_gives() {
-    for text in [
-        FEED,
-        HOSTILE,
-        r#"{"n": [0, -7, 2.5, 1e300, 9007199254740992], "t": true}"#,
-    ] {
-        let native: serde_json::Value = serde_json::from_str(text).expect("serde_json");
-        assert_eq!(kabar::json::parse(text).expect("JSON.parse"), native);
-    }
-    let err = kabar::json::parse("{\"title\": ").expect_err("bad JSON");
-    assert!(!err.is_empty(), "the browser's reason is kept");
-    assert!(kabar::json::parse(&"[".repeat(200)).is_err());
-}
-
-#[wasm_bindgen_test]
 fn a_panic_is_reported_once_for_the_loader_to_contain() {
     use std::cell::Cell;
     use std::rc::Rc;

@@ -419,7 +419,7 @@ fn read_strings(
     let mut overrides: Vec<(String, String)> = Vec::new();
     let json = attrs.raw(ATTR_STRINGS);
     if let Some(raw) = &json {
-        match crate::json::parse(raw) {
+        match serde_json::from_str::<serde_json::Value>(raw) {
             Ok(serde_json::Value::Object(map)) => {
                 for (key, value) in map {
                     match value {

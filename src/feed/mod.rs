@@ -352,7 +352,9 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Feed, FeedError> {
         if text.len() > MAX_FEED_BYTES {
             return Err(FeedError::TooLarge(text.len()));
         }
-        Document::Json(crate::json::parse(text).map_err(FeedError::InvalidJson)?)
+        Document::Json(
+            serde_json::from_str(text).map_err(|e| FeedError::InvalidJson(e.to_string()))?,
+        )
     } else if text.starts_with('<') && !looks_like_html(text) {
         let text = if text.len() > MAX_FEED_BYTES {
             warnings.push(format!(

@@ -23,7 +23,7 @@ pub fn rest_error(status: u16, body: &str, feed_url: &str) -> Option<RestError> 
     if !body.trim_start().starts_with('{') {
         return None;
     }
-    let value: Value = crate::json::parse(body).ok()?;
+    let value: Value = serde_json::from_str(body).ok()?;
     let code = value.get("code")?.as_str()?;
     if !code.starts_with("rest_") {
         return None;
