@@ -194,7 +194,9 @@ pub fn sections(articles: &[Article]) -> Vec<String> {
         }
     }
     // Stable: equal counts keep the order the feed has them in.
-    counts.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+    crate::order::sort_by_rank(&mut counts, |(_, count)| {
+        i64::try_from(*count).map_or(i64::MIN, i64::saturating_neg)
+    });
     counts.into_iter().map(|(name, _)| name).collect()
 }
 

@@ -16,6 +16,7 @@ pub mod filter;
 pub mod history;
 pub mod i18n;
 pub mod load;
+pub mod order;
 pub mod reading;
 pub mod references;
 pub mod sanitize;

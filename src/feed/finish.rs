@@ -85,8 +85,10 @@ pub(super) fn is_new(
 pub(super) fn sort_articles(articles: &mut [Article], sort: Sort) {
     if sort == Sort::Newest {
         // Stable: equal and undated articles keep feed order; undated ones go last.
-        articles.sort_by_key(|a| std::cmp::Reverse(a.date().map(|d| d.unix_seconds)));
-        articles.sort_by_key(|a| a.date().is_none());
+        crate::order::sort_by_rank(articles, |a| {
+            a.date()
+                .map_or(i64::MAX, |d| d.unix_seconds.saturating_neg())
+        });
     }
 }
 
@@ -219,7 +221,7 @@ fn check_image(image: Image, options: &ParseOptions) -> Option<Image> {
             })
         })
         .collect();
-    sources.sort_by_key(|s| s.width);
+    crate::order::sort_by_rank(&mut sources, |s| i64::from(s.width));
     sources.dedup_by(|a, b| a.url == b.url || a.width == b.width);
     Some(Image {
         url,

@@ -204,8 +204,15 @@ fn network_error(url: &str, error: gloo_net::Error) -> LoadError {
     let page_origin = web_sys::window().and_then(|w| w.location().origin().ok());
     let cross_origin_from =
         page_origin.filter(|page| crate::url::origin(url).as_ref() != Some(page));
+    // Not `error.to_string()`: gloo-net's error also wraps serde_json's, whose messages (and
+    // std's I/O error texts) would come along into the wasm; Kabar never asks it for JSON.
+    let cause = match error {
+        gloo_net::Error::JsError(js) => js.to_string(),
+        gloo_net::Error::GlooError(message) => message,
+        _ => String::new(),
+    };
     LoadError::Network {
-        cause: error.to_string(),
+        cause,
         cross_origin_from,
     }
 }
