@@ -171,9 +171,10 @@ final class Kabar_News_Contract {
 			case 'boolean':
 				return in_array( strtolower( $text ), array( 'false', '0', 'no', 'off' ), true ) ? 'false' : 'true';
 			case 'url':
-				// Several feeds may be given, separated by white space; each must be http(s) or a path.
+			case 'urls':
+				// Several feeds may be given (kind `urls`), separated by white space; each must be http(s) or a path.
 				$urls = preg_split( '/\s+/', $text, -1, PREG_SPLIT_NO_EMPTY );
-				if ( count( $urls ) > 1 && 'feed' !== $name ) {
+				if ( count( $urls ) > 1 && 'urls' !== $record['kind'] ) {
 					return null;
 				}
 				foreach ( $urls as $url ) {

@@ -194,7 +194,7 @@ final class Kabar_News_Widget {
 			if ( '' === $value && 'boolean' === $record['kind'] ) {
 				continue;
 			}
-			if ( 'url' === $record['kind'] ) {
+			if ( 'url' === $record['kind'] || 'urls' === $record['kind'] ) {
 				$urls  = array_map( 'esc_url', preg_split( '/\s+/', $value, -1, PREG_SPLIT_NO_EMPTY ) );
 				$value = implode( ' ', array_filter( $urls ) );
 				$out  .= '="' . esc_attr( $value ) . '"';

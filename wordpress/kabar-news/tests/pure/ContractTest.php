@@ -48,17 +48,17 @@ final class ContractTest extends TestCase {
 				'category' => 'pengumuman',
 				'bogus'    => 'x',
 				0          => 'search',
-				'chips'    => 'false',
+				'chips'    => 'source',
 			),
 			array(
 				'limit' => '9',
-				'chips' => 'true',
+				'chips' => 'category',
 			)
 		);
 		$this->assertSame( 'list', $resolved['attributes']['layout'] );
 		$this->assertSame( '9', $resolved['attributes']['limit'] );
 		$this->assertSame( '', $resolved['attributes']['search'] );
-		$this->assertArrayNotHasKey( 'chips', $resolved['attributes'] );
+		$this->assertSame( 'source', $resolved['attributes']['chips'], 'the shortcode overrides the site default' );
 		$this->assertArrayNotHasKey( 'category', $resolved['attributes'], 'with no feed, category picks the site category' );
 		$this->assertSame( 'pengumuman', $resolved['site_category'] );
 		$this->assertSame( array( 'bogus' ), $resolved['unknown'] );
