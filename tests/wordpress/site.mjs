@@ -500,11 +500,20 @@ echo "\\n${marker}" . json_encode($__kabar_result);
 
   site.login = async (page, who = 'admin') => {
     const user = site.users[who];
-    await page.goto(`${site.url}/wp-login.php`);
-    await page.fill('#user_login', user.login);
-    await page.fill('#user_pass', user.password);
-    await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
-    if (!page.url().includes('/wp-admin')) throw new Error(`login as ${who} failed: at ${page.url()}`);
+    // wp-login.php focuses and selects the user field 200 ms after it loads (wp_attempt_focus), which
+    // can race the typing on a busy machine: wait it out, check what the fields hold, try again.
+    for (let attempt = 1; ; attempt++) {
+      await page.goto(`${site.url}/wp-login.php`, { waitUntil: 'load' });
+      await page.waitForTimeout(300);
+      await page.fill('#user_login', user.login);
+      await page.fill('#user_pass', user.password);
+      const typed = await page.inputValue('#user_login');
+      if (typed === user.login) {
+        await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
+        if (page.url().includes('/wp-admin')) return;
+      }
+      if (attempt === 3) throw new Error(`login as ${who} failed: at ${page.url()}`);
+    }
   };
 
   site.phpLog = () => {
