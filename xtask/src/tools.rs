@@ -131,19 +131,7 @@ pub fn ensure_web_servers() -> Step {
         ),
         ("/usr/sbin/apache2", "apache2"),
     ];
-    let missing: Vec<&str> = wanted
-        .iter()
-        .filter(|(file, _)| !Path::new(file).exists())
-        .map(|(_, package)| *package)
-        .collect();
-    if missing.is_empty() {
-        return Ok(());
-    }
-    run(Command::new("apt-get").arg("update"))?;
-    run(Command::new("apt-get")
-        .args(["install", "-y", "--no-install-recommends"])
-        .args(&missing)
-        .env("DEBIAN_FRONTEND", "noninteractive"))
+    apt_install_missing(wanted)
 }
 
 /// The font files the end-to-end layout tests pin one at a time (`tests/e2e/fonts/*.conf`), and
@@ -166,11 +154,17 @@ const TEST_FONTS: [(&str, &str); 3] = [
 /// Debian's DejaVu and Liberation fonts: the layout tests run once with each, so their result
 /// does not depend on which fonts a machine happens to have.
 pub fn ensure_test_fonts() -> Step {
-    let mut missing: Vec<&str> = TEST_FONTS
-        .iter()
+    apt_install_missing(TEST_FONTS)
+}
+
+/// Installs with apt-get the Debian package of every `(file, package)` pair whose file is missing.
+pub fn apt_install_missing<'a>(wanted: impl IntoIterator<Item = (&'a str, &'a str)>) -> Step {
+    let mut missing: Vec<&str> = wanted
+        .into_iter()
         .filter(|(file, _)| !Path::new(file).exists())
-        .map(|(_, package)| *package)
+        .map(|(_, package)| package)
         .collect();
+    missing.sort_unstable();
     missing.dedup();
     if missing.is_empty() {
         return Ok(());

@@ -1,7 +1,6 @@
 //! The real-WordPress layer of `cargo xtask test`: Debian's WordPress, PHP and MariaDB, then
 //! `tests/wordpress/*.test.mjs` (headless Chromium, and the plugin's PHPUnit suites).
 
-use std::path::Path;
 use std::process::Command;
 
 use crate::tools::{self, ensure_e2e_packages};
@@ -36,21 +35,7 @@ const PACKAGES: [(&str, &str); 12] = [
 
 /// Installs what is missing of PACKAGES with apt-get.
 pub fn ensure_packages() -> Step {
-    let missing: Vec<&str> = PACKAGES
-        .iter()
-        .filter(|(_, file)| !Path::new(file).exists())
-        .map(|(package, _)| *package)
-        .collect();
-    if missing.is_empty() {
-        return Ok(());
-    }
-    tools::run(Command::new("apt-get").arg("update"))?;
-    tools::run(
-        Command::new("apt-get")
-            .args(["install", "-y", "--no-install-recommends"])
-            .args(&missing)
-            .env("DEBIAN_FRONTEND", "noninteractive"),
-    )
+    tools::apt_install_missing(PACKAGES.iter().map(|&(package, file)| (file, package)))
 }
 
 /// Runs the layer; expects `dist/` built (the plugin zip bundles its files).
