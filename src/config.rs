@@ -9,8 +9,9 @@ use crate::filter::{Filters, Since};
 use crate::i18n::{Lang, Strings};
 
 mod parse;
+mod values;
 
-pub use parse::{css_length, parse_ratio};
+pub use values::{css_length, parse_ratio};
 
 pub use parse::parse_config;
 
