@@ -223,3 +223,41 @@ test('a repeat visit shows every feed from its saved copy without asking the net
     ['Dinkes j1', 'Kecamatan r1', 'Bappeda 1', 'Dinkes j2', 'Kecamatan r2', 'Bappeda 2']);
   await page.close();
 });
+
+test('a repeat visit reads each saved copy once, each in a task of its own', async () => {
+  // Twelve copies read in one go blocked the page for over 50 ms (cargo xtask bench, "Several
+  // feeds"): the loader only checks that a copy exists, and the widget reads one copy per task.
+  rssUp = true;
+  const url = server.page(`<kabar-news id="w" feed="${feeds()}" limit="12"></kabar-news>`);
+  const first = await openPage(browser, url);
+  await waitForState(first.page, '#w', 'ready');
+  await first.page.waitForFunction((n) => Object.keys(localStorage).filter((k) => k.startsWith('kabar:')).length === n, 3);
+  await first.page.close();
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    // Each read of a saved copy, numbered by the uninterrupted run of script it happened in: a
+    // run ends when the stack empties (the microtask below), so reads in one loop share a number.
+    window.__copyReads = [];
+    let run = 0;
+    let inRun = false;
+    const getItem = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (key) {
+      if (String(key).startsWith('kabar:')) {
+        if (!inRun) {
+          inRun = true;
+          run += 1;
+          queueMicrotask(() => { inRun = false; });
+        }
+        window.__copyReads.push({ run, key: String(key).replace(/^.*\//, '') });
+      }
+      return getItem.call(this, key);
+    };
+  });
+  await page.goto(url);
+  await waitForState(page, '#w', 'ready');
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelectorAll('article').length === 6);
+  const reads = await page.evaluate(() => window.__copyReads);
+  assert.equal(reads.length, 3, `one read per saved copy: ${JSON.stringify(reads)}`);
+  assert.equal(new Set(reads.map((r) => r.run)).size, 3, `each in a run of its own: ${JSON.stringify(reads)}`);
+  await page.close();
+});

@@ -41,17 +41,8 @@ pub fn use_feed_load(
                     if needs_reset {
                         dispatcher.dispatch(Action::Start);
                     }
-                    // Every feed at once, each with its own timeout, retry and saved copy.
-                    let fresh = source.show_saved_copies(&config, &dispatcher);
-                    (0..urls.len())
-                        .filter(|index| !fresh[*index])
-                        .filter_map(|index| {
-                            let (source, dispatcher) = (source.clone(), dispatcher.clone());
-                            source
-                                .clone()
-                                .fetch(index, move || source.queue_arrival(dispatcher))
-                        })
-                        .collect()
+                    // Every feed, each with its own timeout, retry and saved copy.
+                    source.start_feeds(&config, &dispatcher)
                 }
             };
             move || drop(requests)

@@ -189,40 +189,61 @@ impl FeedSource {
         }
     }
 
-    /// Shows the saved copies of the feeds that have one; returns, per feed, whether its copy is
-    /// fresh enough that the network need not be asked. Each copy is read in a task of its own
-    /// (the first at once, as with one feed): twelve read in one would block the page.
-    pub fn show_saved_copies(
+    /// Shows the saved copy of each feed that has one and asks the network for the others;
+    /// returns the requests started. One feed's copy is read at once, so a repeat visit shows its
+    /// cards in the first render. With several feeds, each copy is read, and its request started
+    /// when the copy is missing or old, in a task of its own: reading twelve copies in the task
+    /// that mounts the widget blocked the page for over 50 ms.
+    pub fn start_feeds(
         &self,
         config: &Rc<Config>,
         dispatcher: &UseReducerDispatcher<WidgetState>,
-    ) -> Vec<bool> {
+    ) -> Vec<FeedRequest> {
         let urls: Vec<String> = self.sources.borrow().urls().map(String::from).collect();
-        urls.into_iter()
-            .enumerate()
-            .map(|(index, url)| {
-                let saved = (config.cache_seconds > 0)
-                    .then(|| cache::load(&url))
-                    .flatten();
-                let Some(saved) = saved else {
-                    return false;
-                };
-                let fresh = saved.is_fresh(cache::now(), config.cache_seconds);
-                let (source, config, dispatcher) =
-                    (self.clone(), config.clone(), dispatcher.clone());
-                let show =
-                    move || source.show_saved(index, &url, saved, fresh, &config, dispatcher);
-                if index == 0 {
-                    show();
-                } else {
-                    Timeout::new(0, show).forget();
-                }
-                fresh
-            })
-            .collect()
+        let count = urls.len();
+        let mut requests = Vec::new();
+        for (index, url) in urls.into_iter().enumerate() {
+            let at_once = (index == 0 && count == 1) || config.cache_seconds == 0;
+            let (source, config, dispatcher) = (self.clone(), config.clone(), dispatcher.clone());
+            let start = move || source.start_feed(index, &url, &config, dispatcher);
+            if at_once {
+                requests.extend(start());
+            } else {
+                let source = self.clone();
+                Timeout::new(0, move || source.retries.borrow_mut().extend(start())).forget();
+            }
+        }
+        requests
     }
 
-    /// Reads one saved copy and shows it; a fresh copy that no longer reads is fetched instead.
+    /// Shows feed `index`'s saved copy, if it has one, and asks the network unless the copy is
+    /// fresh.
+    fn start_feed(
+        &self,
+        index: usize,
+        url: &str,
+        config: &Rc<Config>,
+        dispatcher: UseReducerDispatcher<WidgetState>,
+    ) -> Option<FeedRequest> {
+        // The widget may have moved on to other feeds meanwhile.
+        if self.sources.borrow().urls().nth(index) != Some(url) {
+            return None;
+        }
+        let saved = (config.cache_seconds > 0)
+            .then(|| cache::load(url))
+            .flatten();
+        if let Some(saved) = saved {
+            let fresh = saved.is_fresh(cache::now(), config.cache_seconds);
+            // A fresh copy that no longer reads is fetched instead.
+            if self.show_saved(index, url, saved, fresh, config, &dispatcher) && fresh {
+                return None;
+            }
+        }
+        let source = self.clone();
+        self.fetch(index, move || source.queue_arrival(dispatcher))
+    }
+
+    /// Reads one saved copy and shows it; returns whether it could be read.
     fn show_saved(
         &self,
         index: usize,
@@ -230,23 +251,14 @@ impl FeedSource {
         saved: SavedFeed,
         fresh: bool,
         config: &Config,
-        dispatcher: UseReducerDispatcher<WidgetState>,
-    ) {
-        // The widget may have moved on to other feeds meanwhile.
-        if self.sources.borrow().urls().nth(index) != Some(url) {
-            return;
-        }
+        dispatcher: &UseReducerDispatcher<WidgetState>,
+    ) -> bool {
         let fetched = Fetched {
             text: saved.text,
             total_pages: saved.total_pages,
         };
         let Ok(feed) = read(config, url, &fetched) else {
-            if fresh {
-                let source = self.clone();
-                let request = self.fetch(index, move || source.queue_arrival(dispatcher));
-                self.retries.borrow_mut().extend(request);
-            }
-            return;
+            return false;
         };
         self.texts.borrow_mut()[index] = Some(fetched);
         if fresh {
@@ -258,6 +270,7 @@ impl FeedSource {
         if let Some(Ok(feed)) = self.outcome() {
             dispatcher.dispatch(Action::Cached(feed, saved.saved_at));
         }
+        true
     }
 
     /// Reads every feed's text again with new reading settings; no request.
