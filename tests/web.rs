@@ -258,3 +258,42 @@ fn a_panic_is_reported_once_for_the_loader_to_contain() {
     let _ = window
         .remove_event_listener_with_callback("kabar:panic", listener.as_ref().unchecked_ref());
 }
+
+#[wasm_bindgen_test]
+fn the_default_date_without_intl_reads_as_intl_writes_it() {
+    use kabar::config::DateStyle;
+    use kabar::date::Timestamp;
+    use kabar::i18n::Lang;
+    use kabar::web::intl::display_date;
+    // What the browser's Intl writes for the default date, in the visitor's own time zone.
+    let intl = js_sys::Function::new_with_args(
+        "ms, locale",
+        "return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(ms)",
+    );
+    for month in 0..12i64 {
+        // Late in the UTC day and near midnight, so a visitor's offset can change the date; the
+        // feed's own offset (+09:00) differs from most visitors'.
+        for seconds_into_day in [60, 16 * 3600 + 59 * 60, 23 * 3600 + 59 * 60] {
+            let unix_seconds = 1_767_225_600 + month * 31 * 86_400 + seconds_into_day;
+            let ts = Timestamp {
+                unix_seconds,
+                offset_minutes: 540,
+            };
+            for (lang, locale) in [(Lang::Id, "id-ID"), (Lang::En, "en-US")] {
+                let expected = intl
+                    .call2(
+                        &wasm_bindgen::JsValue::NULL,
+                        &((unix_seconds * 1000) as f64).into(),
+                        &locale.into(),
+                    )
+                    .ok()
+                    .and_then(|v| v.as_string());
+                assert_eq!(
+                    display_date(&ts, DateStyle::Medium, lang, None),
+                    expected,
+                    "{unix_seconds} in {locale}"
+                );
+            }
+        }
+    }
+}

@@ -340,10 +340,13 @@
     return started.request;
   };
 
-  // The first date formatter in a language loads the browser's locale data, about 20 ms. Doing
-  // that now, while the wasm downloads, takes it out of the task that draws the cards.
+  // The first date formatter in a language loads the browser's locale data, 20–100 ms. Doing
+  // that now, while the wasm downloads, takes it out of the task that draws the cards. Only for
+  // the dates that need Intl (src/web/intl.rs): another style than the default, or a time zone.
   var warmed = {};
   function warmDates(host) {
+    var style = (attribute(host, 'date') || '').trim().toLowerCase();
+    if (!/^(relative|short|long)$/.test(style) && !(attribute(host, 'timezone') || '').trim()) return;
     var lang = (attribute(host, 'lang') || document.documentElement.lang || '').trim().toLowerCase();
     var locale = lang.slice(0, 2) === 'en' ? 'en-US' : 'id-ID';
     if (warmed[locale] || typeof Intl !== 'object') return;
