@@ -452,6 +452,9 @@
 
   function start(attributes) {
     moduleReady = true;
+    // The first mount waits for a task of its own: compiling the module took this one. The
+    // widgets that the definition below upgrades queue up meanwhile.
+    mounting = true;
     var dataAttributes = attributes.map(function (name) { return DATA_PREFIX + name; });
     class KabarNews extends HTMLElement {
       static get observedAttributes() { return attributes; }
@@ -474,14 +477,9 @@
       get state() { return this.getAttribute('data-state') || 'loading'; }
     }
     if (!customElements.get(TAG)) customElements.define(TAG, KabarNews);
-    // The first mount waits for a task of its own too: compiling the module took this one.
-    hostsIn(document.documentElement).forEach(function (host) {
-      if (awake.has(host) && mountQueue.indexOf(host) < 0) mountQueue.push(host);
-    });
-    if (mountQueue.length && !mounting) {
-      mounting = true;
-      afterTask();
-    }
+    hostsIn(document.documentElement).forEach(function (host) { if (awake.has(host)) queueMount(host); });
+    if (mountQueue.length) afterTask();
+    else mounting = false;
     new MutationObserver(function (records) {
       records.forEach(function (record) {
         if (record.target.hasAttribute(DATA_MARKER)) update(record.target);
